@@ -1,0 +1,95 @@
+package io.kontor.query.ledger.posting;
+
+import io.kontor.events.ledger.JournalEntryPosted;
+import io.kontor.events.ledger.JournalEntryReversed;
+import io.kontor.events.ledger.JournalLine;
+import io.kontor.events.ledger.Side;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one place where posting rules are registered: event type to rule. Every area that posts to the ledger adds
+ * its rules to {@link #standard()}. {@link #postingFor(Object)} checks what a rule produced before the ledger sees
+ * it, so an unbalanced rule fails loudly instead of posting.
+ */
+public final class PostingRules {
+
+    private final Map<Class<?>, PostingRule<Object>> rules;
+
+    private PostingRules(Map<Class<?>, PostingRule<Object>> rules) {
+        this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+    }
+
+    /** Kontor's rules, per DESIGN.md's posting table. */
+    public static PostingRules standard() {
+        return builder()
+                .rule(JournalEntryPosted.class, e -> new Posting(e.date(), e.entryId(), e.description(), e.lines()))
+                .rule(JournalEntryReversed.class, e -> new Posting(e.date(), e.reversalEntryId(),
+                        "reversal of " + e.entryId() + ": " + e.reason(), e.lines()))
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The event types that post to the ledger. */
+    public Set<Class<?>> eventTypes() {
+        return rules.keySet();
+    }
+
+    /**
+     * What the event posts, checked: empty when no rule is registered for its type (or the rule posts nothing).
+     *
+     * @throws UnbalancedPostingException when the rule's lines do not balance per currency
+     */
+    public Optional<Posting> postingFor(Object event) {
+        PostingRule<Object> rule = rules.get(event.getClass());
+        if (rule == null) {
+            return Optional.empty();
+        }
+        Posting posting = rule.post(event);
+        if (posting == null || posting.lines().isEmpty()) {
+            return Optional.empty();
+        }
+        checkBalanced(event, posting);
+        return Optional.of(posting);
+    }
+
+    private static void checkBalanced(Object event, Posting posting) {
+        Map<Currency, BigDecimal> net = new LinkedHashMap<>();
+        for (JournalLine line : posting.lines()) {
+            BigDecimal signed = line.side() == Side.DEBIT ? line.amount().amount() : line.amount().amount().negate();
+            net.merge(line.amount().currency(), signed, BigDecimal::add);
+        }
+        net.forEach((currency, difference) -> {
+            if (difference.signum() != 0) {
+                throw new UnbalancedPostingException("the posting rule for " + event.getClass().getSimpleName()
+                        + " is unbalanced by " + difference.toPlainString() + " " + currency + ": " + posting);
+            }
+        });
+    }
+
+    /** Collects rules; one rule per event type. */
+    public static final class Builder {
+        private final Map<Class<?>, PostingRule<Object>> rules = new LinkedHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        public <E> Builder rule(Class<E> eventType, PostingRule<? super E> rule) {
+            if (rules.putIfAbsent(eventType, (PostingRule<Object>) rule) != null) {
+                throw new IllegalStateException("two posting rules for " + eventType.getName());
+            }
+            return this;
+        }
+
+        public PostingRules build() {
+            return new PostingRules(rules);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.kontor.query.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * Running debit and credit totals of one account over one calendar span: all time, a year, a month or a day.
+ * Balances as of any date are sums of a few such buckets found by key (never by range scans), so reports cost the
+ * same at ten thousand and at ten million lines.
+ *
+ * <p>{@code stamp} is the last line applied to this bucket ({@link LedgerFold#stamp(long, int)}): a line at or
+ * below it was already applied, which makes redelivered events no-ops. {@code lines} counts lines in the bucket;
+ * for a day bucket it is also the next line's index in that day.
+ */
+record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, int lines, long stamp,
+              LocalDate firstDate) {
+
+    static Bucket empty(String id, String account) {
+        return new Bucket(id, account, BigDecimal.ZERO, BigDecimal.ZERO, 0, -1, null);
+    }
+
+    Bucket plus(BigDecimal debitAmount, BigDecimal creditAmount, long lineStamp, LocalDate date) {
+        LocalDate first = firstDate == null || date.isBefore(firstDate) ? date : firstDate;
+        return new Bucket(id, account, debit.add(debitAmount), credit.add(creditAmount), lines + 1, lineStamp, first);
+    }
+
+    /** Debit minus credit. */
+    BigDecimal net() {
+        return debit.subtract(credit);
+    }
+
+    static String all(String account) {
+        return account + "|A";
+    }
+
+    static String year(String account, int year) {
+        return account + "|Y" + year;
+    }
+
+    static String month(String account, YearMonth month) {
+        return account + "|M" + month;
+    }
+
+    static String day(String account, LocalDate day) {
+        return account + "|D" + day;
+    }
+}

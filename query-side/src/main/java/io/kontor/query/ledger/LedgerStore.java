@@ -1,0 +1,159 @@
+package io.kontor.query.ledger;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import io.kontor.events.ledger.AccountType;
+import io.kontor.events.ledger.Side;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger view's MongoDB collections. Every read is by {@code _id} ({@code $in}), the one query shape that
+ * costs the same at any size on both MongoDB and the embedded server; every batch is one bulk write per
+ * collection. Writes are replacements of whole documents, so applying the same batch twice changes nothing.
+ */
+public class LedgerStore {
+
+    static final String ACCOUNTS = "ledger_accounts";
+    static final String BUCKETS = "ledger_buckets";
+    static final String LINES = "ledger_lines";
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
+    private static final int KEYS_PER_QUERY = 1_000;
+
+    private final MongoCollection<Document> accounts;
+    private final MongoCollection<Document> buckets;
+    private final MongoCollection<Document> lines;
+
+    public LedgerStore(MongoDatabase database) {
+        this.accounts = database.getCollection(ACCOUNTS);
+        this.buckets = database.getCollection(BUCKETS);
+        this.lines = database.getCollection(LINES);
+    }
+
+    /** An account as the ledger knows it. */
+    public record Account(String code, String name, AccountType type, String currency, long position) {
+    }
+
+    void write(Collection<Account> openedAccounts, LedgerFold.Result result) {
+        if (!openedAccounts.isEmpty()) {
+            accounts.bulkWrite(openedAccounts.stream().map(LedgerStore::replace).toList(), ORDERED);
+        }
+        // Lines first: a crash between the two writes leaves day buckets unstamped, so the redelivered batch
+        // recomputes the same line ids and replaces them.
+        if (!result.lines().isEmpty()) {
+            lines.bulkWrite(result.lines().stream().map(LedgerStore::replace).toList(), ORDERED);
+        }
+        if (!result.buckets().isEmpty()) {
+            buckets.bulkWrite(result.buckets().stream().map(LedgerStore::replace).toList(), ORDERED);
+        }
+    }
+
+    List<Account> accounts() {
+        List<Account> all = new ArrayList<>();
+        for (Document doc : accounts.find()) {
+            all.add(new Account(doc.getString("_id"), doc.getString("name"), AccountType.valueOf(doc.getString("type")),
+                    doc.getString("currency"), doc.getLong("position")));
+        }
+        all.sort((a, b) -> a.code().compareTo(b.code()));
+        return all;
+    }
+
+    Map<String, Bucket> buckets(Collection<String> keys) {
+        Map<String, Bucket> found = new HashMap<>();
+        for (List<String> chunk : chunks(keys)) {
+            for (Document doc : buckets.find(Filters.in("_id", chunk))) {
+                Bucket bucket = toBucket(doc);
+                found.put(bucket.id(), bucket);
+            }
+        }
+        return found;
+    }
+
+    List<LedgerLine> lines(Collection<String> keys) {
+        List<LedgerLine> found = new ArrayList<>();
+        for (List<String> chunk : chunks(keys)) {
+            for (Document doc : lines.find(Filters.in("_id", chunk))) {
+                found.add(toLine(doc));
+            }
+        }
+        return found;
+    }
+
+    private static List<List<String>> chunks(Collection<String> keys) {
+        List<String> all = new ArrayList<>(keys);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += KEYS_PER_QUERY) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + KEYS_PER_QUERY)));
+        }
+        return chunks;
+    }
+
+    private static WriteModel<Document> replace(Account account) {
+        Document doc = new Document("_id", account.code())
+                .append("name", account.name())
+                .append("type", account.type().name())
+                .append("currency", account.currency())
+                .append("position", account.position());
+        return new ReplaceOneModel<>(Filters.eq("_id", account.code()), doc, UPSERT);
+    }
+
+    private static WriteModel<Document> replace(Bucket bucket) {
+        Document doc = new Document("_id", bucket.id())
+                .append("account", bucket.account())
+                .append("debit", new Decimal128(bucket.debit()))
+                .append("credit", new Decimal128(bucket.credit()))
+                .append("lines", bucket.lines())
+                .append("stamp", bucket.stamp())
+                .append("firstDate", bucket.firstDate() == null ? null : bucket.firstDate().toString());
+        return new ReplaceOneModel<>(Filters.eq("_id", bucket.id()), doc, UPSERT);
+    }
+
+    private static WriteModel<Document> replace(LedgerLine line) {
+        Document doc = new Document("_id", line.id())
+                .append("account", line.account())
+                .append("date", line.date().toString())
+                .append("indexInDay", line.indexInDay())
+                .append("side", line.side().name())
+                .append("amount", new Decimal128(line.amount()))
+                .append("currency", line.currency())
+                .append("position", line.position())
+                .append("eventType", line.eventType())
+                .append("reference", line.reference())
+                .append("description", line.description());
+        return new ReplaceOneModel<>(Filters.eq("_id", line.id()), doc, UPSERT);
+    }
+
+    private static Bucket toBucket(Document doc) {
+        String firstDate = doc.getString("firstDate");
+        return new Bucket(doc.getString("_id"), doc.getString("account"), decimal(doc, "debit"),
+                decimal(doc, "credit"), doc.getInteger("lines"), doc.getLong("stamp"),
+                firstDate == null ? null : LocalDate.parse(firstDate));
+    }
+
+    private static LedgerLine toLine(Document doc) {
+        return new LedgerLine(doc.getString("_id"), doc.getString("account"), LocalDate.parse(doc.getString("date")),
+                doc.getInteger("indexInDay"), Side.valueOf(doc.getString("side")), decimal(doc, "amount"),
+                doc.getString("currency"), doc.getLong("position"), doc.getString("eventType"),
+                doc.getString("reference"), doc.getString("description"));
+    }
+
+    private static BigDecimal decimal(Document doc, String field) {
+        Object value = doc.get(field);
+        return value instanceof Decimal128 d ? d.bigDecimalValue() : new BigDecimal(value.toString());
+    }
+}

@@ -1,0 +1,87 @@
+package io.kontor.command.common;
+
+import com.mongodb.client.MongoDatabase;
+import io.kontor.eventlog.KontorEventStorageEngine;
+import io.kontor.eventlog.KontorJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on the command side: Kontor's event log as the storage engine (Axon's auto-configuration wraps it in an
+ * {@code EmbeddedEventStore}), Jackson serialization from the event log's own {@code ObjectMapper} (records need
+ * it; XStream cannot read them), the acting user and correlation id copied from each command into its events, and
+ * the command-bus interceptors every command passes. The command bus stays Axon's {@link SimpleCommandBus}: each
+ * HTTP thread runs its own unit of work, and the engine's group commit batches those concurrent units of work.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jacksonSerializer();
+    }
+
+    private static Serializer jacksonSerializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(KontorJson.objectMapper())
+                .revisionResolver(new AnnotationRevisionResolver())
+                .build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoDatabase database,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer snapshotSerializer,
+                                          MeterRegistry meterRegistry) {
+        return KontorEventStorageEngine.builder()
+                .database(database)
+                .serializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .meterRegistry(meterRegistry)
+                .build();
+    }
+
+    /** The only correlation data: replaces Axon's default provider, whose own {@code correlationId} would win. */
+    @Bean
+    CorrelationDataProvider userAndCorrelationId() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.USER, CommandMetadata.CORRELATION_ID);
+    }
+
+    @Bean
+    CommandBusInterceptors commandBusInterceptors(CommandBus commandBus) {
+        return new CommandBusInterceptors(commandBus);
+    }
+
+    /** Registers, once, what every command passes: its metadata on dispatch, error details and position on handling. */
+    static final class CommandBusInterceptors {
+        CommandBusInterceptors(CommandBus commandBus) {
+            commandBus.registerDispatchInterceptor(new CommandMetadata());
+            commandBus.registerHandlerInterceptor(new ErrorDetailsInterceptor());
+            commandBus.registerHandlerInterceptor(new CommandPositionInterceptor());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.kontor.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kontor.command.common.CommandMetadata;
+import io.kontor.command.common.CommandReceipt;
+import io.kontor.eventlog.KontorEventStorageEngine;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * How every command controller sends its command: honours {@code Idempotency-Key}, sends the command through the
+ * gateway and answers {@code {id, position}}. Controllers call {@link #created} for a command that creates
+ * something (201) and {@link #acted} for an action on an existing thing (200).
+ */
+@Component
+public class Commands {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final CommandGateway gateway;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
+    private final KontorEventStorageEngine engine;
+    private final HttpServletRequest request;
+
+    Commands(CommandGateway gateway, IdempotencyStore idempotency, ObjectMapper json, EventStorageEngine engine,
+             HttpServletRequest request) {
+        this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.json = json;
+        this.engine = (KontorEventStorageEngine) engine;
+        this.request = request;
+    }
+
+    /** Sends a creating command; {@code body} is the request as received (null if none), for idempotency. */
+    public ResponseEntity<CommandAnswer> created(Object body, String id, Object command) {
+        return send(HttpStatus.CREATED, body, id, command);
+    }
+
+    /** Sends a command acting on the existing {@code id}. */
+    public ResponseEntity<CommandAnswer> acted(Object body, String id, Object command) {
+        return send(HttpStatus.OK, body, id, command);
+    }
+
+    private ResponseEntity<CommandAnswer> send(HttpStatus status, Object body, String id, Object command) {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key == null || key.isBlank()) {
+            return ResponseEntity.status(status).body(execute(id, command));
+        }
+        IdempotencyStore.Claim claim = idempotency.claim(CommandMetadata.currentUser(), key, fingerprint(body));
+        if (claim.replay() != null) {
+            IdempotencyStore.StoredAnswer replay = claim.replay();
+            return ResponseEntity.status(replay.status()).header("Idempotent-Replayed", "true")
+                    .body(new CommandAnswer(replay.id(), replay.position()));
+        }
+        CommandAnswer answer;
+        try {
+            answer = execute(id, command);
+        } catch (RuntimeException e) {
+            idempotency.release(claim);
+            throw e;
+        }
+        idempotency.complete(claim, status.value(), answer);
+        return ResponseEntity.status(status).body(answer);
+    }
+
+    private CommandAnswer execute(String id, Object command) {
+        CommandReceipt receipt = gateway.sendAndWait(command);
+        // A command that appended nothing still answers a position its caller can safely wait for.
+        long position = receipt.position().orElseGet(engine::headPosition);
+        return new CommandAnswer(id, position);
+    }
+
+    /** Method, path and the parsed body: whitespace or field order in the JSON do not make a "different" body. */
+    private String fingerprint(Object body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(json.writeValueAsBytes(body));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+
+    /** A server-generated id for a command whose client gave none. */
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,101 @@
+package io.kontor.query.common;
+
+import com.mongodb.client.MongoDatabase;
+import io.kontor.eventlog.KontorEventStorageEngine;
+import io.kontor.eventlog.KontorJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
+
+/**
+ * Axon on the query side: it only reads Kontor's event log. Projections run in pooled streaming processors
+ * (settings under {@code axon.eventhandling.processors.<group>} in {@code query-side.yml}); a failing handler
+ * makes its batch retry instead of being logged and skipped, and every batch's view writes are flushed by
+ * {@link ViewFlushInterceptor} before the processor stores its token.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jacksonSerializer();
+    }
+
+    private static Serializer jacksonSerializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(KontorJson.objectMapper())
+                .revisionResolver(new AnnotationRevisionResolver())
+                .build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoDatabase database,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer snapshotSerializer,
+                                          MeterRegistry meterRegistry) {
+        return KontorEventStorageEngine.builder()
+                .database(database)
+                .serializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .meterRegistry(meterRegistry)
+                .build();
+    }
+
+    /**
+     * The command side appends in another process, so nothing wakes this store's reader when new events arrive:
+     * it polls the log head every {@code kontor.query.poll-interval}, which bounds read-your-writes latency.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration,
+                                  @Value("${kontor.query.poll-interval:50ms}") Duration pollInterval) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(pollInterval.toMillis())
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore() {
+        return new InMemoryTokenStore();
+    }
+
+    @Bean
+    ConfigurerModule projectionProcessing(ViewFlushInterceptor viewFlushInterceptor) {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((c, processorName) -> viewFlushInterceptor);
+    }
+}

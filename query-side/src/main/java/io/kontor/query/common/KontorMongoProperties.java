@@ -1,0 +1,25 @@
+package io.kontor.query.common;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code kontor.mongo.*}: a real MongoDB when {@code uri} is set, otherwise the embedded MongoDB-wire server that
+ * the command side hosts on {@code localhost:embedded.port}.
+ */
+@ConfigurationProperties("kontor.mongo")
+public record KontorMongoProperties(String uri,
+                                    @DefaultValue("kontor") String database,
+                                    @DefaultValue Embedded embedded) {
+
+    public record Embedded(@DefaultValue("27017") int port) {
+    }
+
+    public boolean embeddedMode() {
+        return uri == null || uri.isBlank();
+    }
+
+    public String connectionString() {
+        return embeddedMode() ? "mongodb://localhost:" + embedded.port() : uri;
+    }
+}

@@ -1,0 +1,104 @@
+package io.kontor.query.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The chart of accounts through both apps over HTTP, as a client sees it. */
+class AccountsEndToEndTest {
+
+    private final KontorApps apps = KontorApps.get();
+
+    @Test
+    void anOpenedAccountCanBeReadAtThePositionItsCommandAnswered() {
+        Http.Answer opened = Http.as("accountant").post(apps.commandUrl + "/api/accounts",
+                "{\"code\":\"4100\",\"name\":\"Room revenue\",\"type\":\"REVENUE\"}");
+
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.json().get("id").asText()).isEqualTo("4100");
+        long position = opened.json().get("position").asLong();
+        assertThat(position).isEqualTo(apps.head());
+
+        Http.Answer read = Http.as("auditor").get(apps.queryUrl + "/api/accounts/4100?minPosition=" + position);
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(Long.parseLong(read.header("X-Kontor-Position"))).isGreaterThanOrEqualTo(position);
+        assertThat(read.json().get("name").asText()).isEqualTo("Room revenue");
+        assertThat(read.json().get("type").asText()).isEqualTo("REVENUE");
+        assertThat(read.json().get("currency").asText()).isEqualTo("DKK");
+    }
+
+    @Test
+    void theMinimumPositionMayAlsoComeAsAHeader() {
+        Http.Answer opened = Http.as("accountant").post(apps.commandUrl + "/api/accounts",
+                "{\"code\":\"4200\",\"name\":\"Conference revenue\",\"type\":\"REVENUE\",\"currency\":\"EUR\"}");
+        long position = opened.json().get("position").asLong();
+
+        Http.Answer list = Http.as("accountant").header("X-Kontor-Min-Position", Long.toString(position))
+                .get(apps.queryUrl + "/api/accounts");
+
+        assertThat(list.status()).isEqualTo(200);
+        List<String> codes = new ArrayList<>();
+        list.json().forEach(a -> codes.add(a.get("code").asText()));
+        assertThat(codes).contains("1000", "6900", "4200").isSorted();
+    }
+
+    @Test
+    void everyEventRecordsTheActingUserAndTheCorrelationId() {
+        Http.as("accountant").header("X-Correlation-Id", "tour-42").post(apps.commandUrl + "/api/accounts",
+                "{\"code\":\"4300\",\"name\":\"Parking\",\"type\":\"REVENUE\"}");
+
+        DomainEventMessage<?> event = apps.command.getBean(EventStorageEngine.class).readEvents("4300").next();
+
+        assertThat(event.getMetaData()).containsEntry("user", "accountant").containsEntry("correlationId", "tour-42");
+    }
+
+    @Test
+    void aViewThatCannotReachThePositionAnswers503WithRetryAfter() {
+        long unreachable = apps.head() + 1_000_000;
+
+        Http.Answer read = Http.as("accountant").get(apps.queryUrl + "/api/accounts?minPosition=" + unreachable);
+
+        assertThat(read.status()).isEqualTo(503);
+        assertThat(read.header("Retry-After")).isNotBlank();
+        assertThat(read.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(read.json().get("code").asText()).isEqualTo("VIEW_NOT_CAUGHT_UP");
+    }
+
+    @Test
+    void anUnknownAccountIsNotFound() {
+        Http.Answer read = Http.as("accountant").get(apps.queryUrl + "/api/accounts/9999");
+
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(read.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(read.header("X-Kontor-Position")).isNotBlank();
+    }
+
+    @Test
+    void readingAccountsNeedsALedgerRole() {
+        Http.Answer read = Http.as("frontdesk").get(apps.queryUrl + "/api/accounts");
+
+        assertThat(read.status()).isEqualTo(403);
+        assertThat(read.json().get("code").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void healthMetricsAndApiDocsAreOpenOnBothSides() {
+        for (String base : List.of(apps.commandUrl, apps.queryUrl)) {
+            assertThat(Http.anonymous().get(base + "/actuator/health").status()).isEqualTo(200);
+            assertThat(Http.anonymous().get(base + "/actuator/health/readiness").status()).isEqualTo(200);
+            assertThat(Http.anonymous().get(base + "/v3/api-docs").status()).isEqualTo(200);
+            Http.Answer metrics = Http.anonymous().get(base + "/actuator/prometheus");
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        }
+        JsonNode docs = Http.anonymous().get(apps.commandUrl + "/v3/api-docs").json();
+        assertThat(docs.get("paths").has("/api/accounts")).isTrue();
+    }
+}

@@ -1,0 +1,84 @@
+package io.kontor.query.e2e;
+
+import io.kontor.command.CommandSideApplication;
+import io.kontor.eventlog.KontorEventStorageEngine;
+import io.kontor.eventlog.testing.TestMongo;
+import io.kontor.query.QuerySideApplication;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Both apps, started once per test JVM on random ports, sharing one fresh database on TestMongo (the in-memory
+ * server, or {@code KONTOR_TEST_MONGO_URI}'s real MongoDB): the command side as the writer, the query side reading
+ * the log like in production. Users get cheap bcrypt hashes so that starting is fast.
+ */
+final class KontorApps {
+
+    static final Map<String, String> USERS = Map.of(
+            "accountant", "ACCOUNTANT", "frontdesk", "FRONT_DESK", "auditor", "AUDITOR");
+
+    private static KontorApps instance;
+    private static RuntimeException failedToStart;
+
+    final ConfigurableApplicationContext command;
+    final ConfigurableApplicationContext query;
+    final String commandUrl;
+    final String queryUrl;
+
+    private KontorApps() {
+        String database = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--kontor.mongo.uri=" + TestMongo.connectionString(),
+                "--kontor.mongo.database=" + database,
+                "--kontor.query.poll-interval=20ms",
+                "--spring.main.banner-mode=off"));
+        BCryptPasswordEncoder cheap = new BCryptPasswordEncoder(4);
+        int i = 0;
+        for (Map.Entry<String, String> user : USERS.entrySet()) {
+            args.add("--kontor.security.users[" + i + "].name=" + user.getKey());
+            args.add("--kontor.security.users[" + i + "].password=" + cheap.encode(user.getKey()));
+            args.add("--kontor.security.users[" + i + "].roles[0]=" + user.getValue());
+            i++;
+        }
+        String[] arguments = args.toArray(String[]::new);
+        command = CommandSideApplication.builder().run(arguments);
+        query = QuerySideApplication.builder().run(arguments);
+        commandUrl = "http://localhost:" + port(command);
+        queryUrl = "http://localhost:" + port(query);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            query.close();
+            command.close();
+        }));
+    }
+
+    static synchronized KontorApps get() {
+        if (failedToStart != null) {
+            throw new IllegalStateException("the apps failed to start earlier", failedToStart);
+        }
+        if (instance == null) {
+            try {
+                instance = new KontorApps();
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
+            }
+        }
+        return instance;
+    }
+
+    long head() {
+        return ((KontorEventStorageEngine) command.getBean(EventStorageEngine.class)).headPosition();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

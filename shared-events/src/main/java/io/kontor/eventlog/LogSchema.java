@@ -1,0 +1,187 @@
+package io.kontor.eventlog;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
+import org.bson.BsonBinaryWriter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The stored shape of Kontor's event log and the rules that read it, shared by the engine and the auditors' verifier.
+ * <p>
+ * One document per commit (all events of one unit of work) in {@value #COMMITS}: {@code _id} is the global position
+ * of the commit's first event and {@code n} its event count, so the commits tile positions 1, 2, 3, … without gaps and
+ * the commit after {@code c} is always at {@code c._id + c.n}. Every read is therefore a lookup of known {@code _id}s
+ * (flat cost on MongoDB and on the embedded server), never a range scan. {@code keys} ({@code aggregateId/seq}) and
+ * {@code ids} (event identifiers) carry unique indexes, so one insert claims the position, the aggregate sequence
+ * numbers and the event identifiers at once, or nothing at all.
+ * <p>
+ * Tamper evidence: each event carries the SHA-256 of its own canonical content, and each commit the SHA-256 of the
+ * previous commit's hash, its canonical header and its events' hashes ({@link #commitHash}).
+ */
+public final class LogSchema {
+
+    /** One document per commit. */
+    public static final String COMMITS = "eventlog_commits";
+    /** The latest snapshot per aggregate, {@code _id} = aggregate identifier. */
+    public static final String SNAPSHOTS = "eventlog_snapshots";
+    /** Hints that make finding the head cheap; never a source of truth. */
+    public static final String META = "eventlog_meta";
+
+    public static final String F_ID = "_id";
+    public static final String F_COUNT = "n";
+    public static final String F_COMMIT_ID = "cid";
+    public static final String F_COMMITTED_AT = "at";
+    public static final String F_MAX_TIMESTAMP = "tmax";
+    public static final String F_KEYS = "keys";
+    public static final String F_EVENT_IDS = "ids";
+    public static final String F_EVENTS = "events";
+    public static final String F_PREVIOUS_HASH = "prevHash";
+    public static final String F_HASH = "hash";
+
+    public static final String E_ID = "id";
+    public static final String E_AGGREGATE_TYPE = "aggregateType";
+    public static final String E_AGGREGATE_ID = "aggregateId";
+    public static final String E_SEQUENCE = "seq";
+    public static final String E_TIMESTAMP = "timestamp";
+    public static final String E_PAYLOAD_TYPE = "payloadType";
+    public static final String E_PAYLOAD_REVISION = "payloadRevision";
+    public static final String E_PAYLOAD = "payload";
+    public static final String E_META_DATA = "metaData";
+    public static final String E_HASH = "hash";
+
+    /** The hash the first commit chains to. */
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    private LogSchema() {
+    }
+
+    /** The unique key of one aggregate sequence number; the number is last so identifiers may contain anything. */
+    public static String aggregateKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + '/' + sequenceNumber;
+    }
+
+    /** SHA-256 (hex) of an event's canonical content: every field except its own hash. */
+    public static String eventHash(BsonDocument event) {
+        BsonDocument content = new BsonDocument();
+        for (Map.Entry<String, BsonValue> field : event.entrySet()) {
+            if (!E_HASH.equals(field.getKey())) {
+                content.append(field.getKey(), field.getValue());
+            }
+        }
+        MessageDigest digest = sha256();
+        digest.update(canonicalBytes(content));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * SHA-256 (hex) of a commit: the previous commit's hash, the canonical header (every field except
+     * {@code events} and {@code hash}, which includes {@code prevHash}) and the events' own hashes in order.
+     */
+    public static String commitHash(BsonDocument commit, List<String> eventHashes) {
+        BsonDocument header = new BsonDocument();
+        for (Map.Entry<String, BsonValue> field : commit.entrySet()) {
+            if (!F_EVENTS.equals(field.getKey()) && !F_HASH.equals(field.getKey())) {
+                header.append(field.getKey(), field.getValue());
+            }
+        }
+        MessageDigest digest = sha256();
+        digest.update(canonicalBytes(header));
+        for (String eventHash : eventHashes) {
+            digest.update(eventHash.getBytes(StandardCharsets.US_ASCII));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * BSON bytes of the value with every document's fields sorted by name, so the bytes do not depend on the field
+     * order a server hands back.
+     */
+    static byte[] canonicalBytes(BsonDocument document) {
+        BasicOutputBuffer buffer = new BasicOutputBuffer(512);
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            new BsonDocumentCodec().encode(writer, sorted(document), EncoderContext.builder().build());
+        }
+        return buffer.toByteArray();
+    }
+
+    private static BsonDocument sorted(BsonDocument document) {
+        TreeMap<String, BsonValue> fields = new TreeMap<>();
+        for (Map.Entry<String, BsonValue> field : document.entrySet()) {
+            fields.put(field.getKey(), sortedValue(field.getValue()));
+        }
+        BsonDocument result = new BsonDocument();
+        fields.forEach(result::append);
+        return result;
+    }
+
+    private static BsonValue sortedValue(BsonValue value) {
+        if (value.isDocument()) {
+            return sorted(value.asDocument());
+        }
+        if (value.isArray()) {
+            BsonArray array = new BsonArray();
+            for (BsonValue element : value.asArray()) {
+                array.add(sortedValue(element));
+            }
+            return array;
+        }
+        return value;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The first position of a commit document. */
+    public static long start(BsonDocument commit) {
+        return commit.getInt64(F_ID).getValue();
+    }
+
+    /** The position right after a commit document: where the next commit starts. */
+    public static long end(BsonDocument commit) {
+        return start(commit) + commit.getInt32(F_COUNT).getValue();
+    }
+
+    /**
+     * The commits that follow each other from {@code from} (which must be a commit start, or the position after the
+     * head), looked up by {@code _id} in one round trip over {@code window} candidate positions. It stops at the first
+     * position with no commit, so it never skips one that is not visible yet; an empty list means nothing is at
+     * {@code from} yet.
+     */
+    public static List<BsonDocument> readChain(MongoCollection<BsonDocument> commits, long from, int window) {
+        List<Long> candidates = new ArrayList<>(window);
+        for (long position = from; position < from + window; position++) {
+            candidates.add(position);
+        }
+        Map<Long, BsonDocument> found = new HashMap<>();
+        for (BsonDocument commit : commits.find(Filters.in(F_ID, candidates))) {
+            found.put(start(commit), commit);
+        }
+        List<BsonDocument> chain = new ArrayList<>();
+        BsonDocument next = found.get(from);
+        while (next != null) {
+            chain.add(next);
+            next = found.get(end(next));
+        }
+        return chain;
+    }
+}

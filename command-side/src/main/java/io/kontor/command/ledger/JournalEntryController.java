@@ -31,7 +31,7 @@ class JournalEntryController {
         this.commands = commands;
     }
 
-    record LineRequest(String account, BigDecimal debit, BigDecimal credit) {
+    record LineRequest(String account, BigDecimal debit, BigDecimal credit, Currency currency) {
     }
 
     record PostJournalEntryRequest(String id, LocalDate date, String description, Currency currency,
@@ -67,7 +67,8 @@ class JournalEntryController {
         return commands.acted(null, command.period(), command);
     }
 
-    private static List<JournalLine> lines(List<LineRequest> lines, Currency currency) {
+    /** Lines are in the entry's currency unless one says otherwise (and then the aggregate refuses the mix). */
+    private static List<JournalLine> lines(List<LineRequest> lines, Currency entryCurrency) {
         if (lines == null) {
             throw KontorException.invalidField("lines", "lines are required");
         }
@@ -87,6 +88,7 @@ class JournalEntryController {
             if ((line.debit() == null) == (line.credit() == null)) {
                 throw KontorException.invalidField(field, "a line has either a debit or a credit amount");
             }
+            Currency currency = line.currency() == null ? entryCurrency : line.currency();
             boolean debit = line.debit() != null;
             String amountField = field + (debit ? ".debit" : ".credit");
             BigDecimal amount = debit ? line.debit() : line.credit();

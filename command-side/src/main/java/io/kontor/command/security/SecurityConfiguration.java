@@ -78,6 +78,8 @@ public class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts").hasRole("ACCOUNTANT")
+                        .requestMatchers(HttpMethod.POST, "/api/journal-entries", "/api/journal-entries/*/reversal",
+                                "/api/periods/*/close").hasRole("ACCOUNTANT")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -22,7 +22,7 @@ import java.util.List;
  * last event applied to it in {@value #POSITION}, and a write only applies to a document that is behind the
  * writing event. Delivery is at-least-once; with this guard a redelivered event changes nothing.
  */
-public final class ViewBatch {
+public final class ViewBatch implements Views.StagedWrites {
 
     public static final String POSITION = "position";
 
@@ -48,7 +48,8 @@ public final class ViewBatch {
         return Filters.and(Filters.eq("_id", id), Filters.lt(POSITION, position));
     }
 
-    void flush() {
+    @Override
+    public void flush() {
         List<WriteModel<Document>> pending = List.copyOf(writes);
         writes.clear();
         // Ordered, because several events of one batch may change the same document in turn.

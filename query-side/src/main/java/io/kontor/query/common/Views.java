@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where projections write their views. A handler stages its changes in {@link #batch(String)}, the current unit of
@@ -25,22 +26,38 @@ public class Views {
         this.database = database;
     }
 
+    /** Writes a projection stages during a batch and that are written when the batch ends. */
+    public interface StagedWrites {
+
+        /** Writes what was staged and forgets it, so a second flush writes nothing. */
+        void flush();
+    }
+
     /** The current unit of work's pending writes to {@code collection}. */
     public ViewBatch batch(String collection) {
+        return staged("collection:" + collection, () -> new ViewBatch(database.getCollection(collection)));
+    }
+
+    /**
+     * The current unit of work's staged writes under {@code key}, created on first use: for a view that folds a
+     * batch in its own way (the ledger reads its running totals once per batch) yet is flushed with all others.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends StagedWrites> T staged(String key, Supplier<T> factory) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<String, ViewBatch> batches = root.getOrComputeResource(RESOURCE, key -> {
+        Map<String, StagedWrites> batches = root.getOrComputeResource(RESOURCE, k -> {
             // A safety net for units of work that are not processor batches (tests, subscribing processors).
             root.onPrepareCommit(Views::flush);
             return new LinkedHashMap<>();
         });
-        return batches.computeIfAbsent(collection, c -> new ViewBatch(database.getCollection(c)));
+        return (T) batches.computeIfAbsent(key, k -> factory.get());
     }
 
     /** Writes everything the unit of work staged; idempotent, as later calls find nothing left to write. */
     static void flush(UnitOfWork<?> unitOfWork) {
-        Map<String, ViewBatch> batches = unitOfWork.root().getResource(RESOURCE);
+        Map<String, StagedWrites> batches = unitOfWork.root().getResource(RESOURCE);
         if (batches != null) {
-            batches.values().forEach(ViewBatch::flush);
+            batches.values().forEach(StagedWrites::flush);
         }
     }
 

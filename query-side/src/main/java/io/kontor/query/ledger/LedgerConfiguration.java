@@ -1,6 +1,7 @@
 package io.kontor.query.ledger;
 
 import com.mongodb.client.MongoDatabase;
+import io.kontor.query.common.Views;
 import io.kontor.query.ledger.posting.PostingRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,7 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    LedgerProjection ledgerProjection(LedgerStore store, PostingRules rules) {
-        return new LedgerProjection(store, rules);
+    LedgerProjection ledgerProjection(LedgerStore store, PostingRules rules, Views views) {
+        return new LedgerProjection(store, rules, views);
     }
 }

@@ -79,6 +79,9 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/*")
                         .hasAnyRole("ACCOUNTANT", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/trial-balance", "/api/accounts/*/ledger",
+                                "/api/accounts/*/balance", "/api/reports/income-statement", "/api/reports/balance-sheet")
+                        .hasAnyRole("ACCOUNTANT", "AUDITOR")
                         .anyRequest().denyAll())
                 .build();
     }

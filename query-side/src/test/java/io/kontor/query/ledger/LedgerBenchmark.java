@@ -8,7 +8,6 @@ import io.kontor.events.ledger.AccountOpened;
 import io.kontor.events.ledger.AccountType;
 import io.kontor.events.ledger.JournalEntryPosted;
 import io.kontor.events.ledger.JournalLine;
-import io.kontor.query.ledger.posting.PostingRules;
 import io.kontor.shared.Money;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -82,27 +80,10 @@ public final class LedgerBenchmark {
                 read, seconds(readStart), readRate);
 
         LedgerStore store = new LedgerStore(database);
-        PostingRules rules = PostingRules.standard();
         long rebuildStart = System.nanoTime();
-        long rebuilt = 0;
+        long rebuilt;
         try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(null, false)) {
-            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
-            while (events.hasNext()) {
-                List<LedgerStore.Account> accounts = new ArrayList<>();
-                LedgerFold fold = new LedgerFold();
-                for (int i = 0; i < BATCH && events.hasNext(); i++, rebuilt++) {
-                    TrackedEventMessage<?> event = events.next();
-                    long position = event.trackingToken().position().orElseThrow();
-                    Object payload = event.getPayload();
-                    if (payload instanceof AccountOpened opened) {
-                        accounts.add(new LedgerStore.Account(opened.code(), opened.name(), opened.type(),
-                                opened.currency().getCurrencyCode(), position));
-                    }
-                    rules.postingFor(payload).ifPresent(p -> fold.add(position, payload.getClass().getSimpleName(), p));
-                }
-                store.write(accounts, fold.isEmpty() ? new LedgerFold.Result(List.of(), List.of())
-                        : fold.fold(store.buckets(fold.bucketKeys())));
-            }
+            rebuilt = LedgerReplay.replay(stream, store, BATCH);
         }
         double rebuildRate = rebuilt / seconds(rebuildStart);
         System.out.printf("Full ledger rebuild: %,d events in %.2f s = %,.0f events/s (%.2f of the raw read rate)%n",

@@ -47,18 +47,11 @@ final class LedgerHarness {
     }
 
     private void applyAt(long firstPosition, List<?> events) {
-        List<LedgerStore.Account> accounts = new ArrayList<>();
-        LedgerFold fold = new LedgerFold();
-        long p = firstPosition;
+        LedgerBatch batch = new LedgerBatch(store, rules);
+        long position = firstPosition;
         for (Object event : events) {
-            long at = p++;
-            if (event instanceof AccountOpened opened) {
-                accounts.add(new LedgerStore.Account(opened.code(), opened.name(), opened.type(),
-                        opened.currency().getCurrencyCode(), at));
-            }
-            rules.postingFor(event).ifPresent(posting -> fold.add(at, event.getClass().getSimpleName(), posting));
+            batch.add(position++, event);
         }
-        store.write(accounts, fold.isEmpty() ? new LedgerFold.Result(List.of(), List.of())
-                : fold.fold(store.buckets(fold.bucketKeys())));
+        batch.flush();
     }
 }

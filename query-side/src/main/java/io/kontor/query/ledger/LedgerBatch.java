@@ -1,0 +1,44 @@
+package io.kontor.query.ledger;
+
+import io.kontor.events.ledger.AccountOpened;
+import io.kontor.query.common.Views;
+import io.kontor.query.ledger.posting.PostingRules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One batch of events on its way into the ledger view: accounts opened and postings, folded and written once by
+ * {@link #flush()}. The live projection, a rebuild and the tests all apply events through this one class.
+ */
+public final class LedgerBatch implements Views.StagedWrites {
+
+    private final LedgerStore store;
+    private final PostingRules rules;
+    private List<LedgerStore.Account> accounts = new ArrayList<>();
+    private LedgerFold fold = new LedgerFold();
+
+    public LedgerBatch(LedgerStore store, PostingRules rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    /** Stages the event at {@code position}: an account, a posting per the rules, or nothing. */
+    public void add(long position, Object event) {
+        if (event instanceof AccountOpened opened) {
+            accounts.add(new LedgerStore.Account(opened.code(), opened.name(), opened.type(),
+                    opened.currency().getCurrencyCode(), position));
+        }
+        rules.postingFor(event).ifPresent(posting -> fold.add(position, event.getClass().getSimpleName(), posting));
+    }
+
+    @Override
+    public void flush() {
+        LedgerFold.Result result = fold.isEmpty()
+                ? new LedgerFold.Result(List.of(), List.of())
+                : fold.fold(store.buckets(fold.bucketKeys()));
+        store.write(accounts, result);
+        accounts = new ArrayList<>();
+        fold = new LedgerFold();
+    }
+}

@@ -3,6 +3,8 @@ package io.kontor.query.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Running debit and credit totals of one account over one calendar span: all time, a year, a month or a day.
@@ -12,17 +14,39 @@ import java.time.YearMonth;
  * <p>{@code stamp} is the last line applied to this bucket ({@link LedgerFold#stamp(long, int)}): a line at or
  * below it was already applied, which makes redelivered events no-ops. {@code lines} counts lines in the bucket;
  * for a day bucket it is also the next line's index in that day.
+ *
+ * <p>A day bucket also carries the day's first {@link #EMBEDDED_LINES} lines themselves, so the write that updates
+ * a day's totals also records its lines: a batch writes one document per account-day it touches, not one per
+ * line. The rare lines beyond those are documents of their own ({@link LedgerLine#id}).
  */
 record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, int lines, long stamp,
-              LocalDate firstDate) {
+              LocalDate firstDate, List<LedgerLine> embedded) {
+
+    static final int EMBEDDED_LINES = 200;
+
+    Bucket {
+        embedded = List.copyOf(embedded);
+    }
 
     static Bucket empty(String id, String account) {
-        return new Bucket(id, account, BigDecimal.ZERO, BigDecimal.ZERO, 0, -1, null);
+        return new Bucket(id, account, BigDecimal.ZERO, BigDecimal.ZERO, 0, -1, null, List.of());
     }
 
     Bucket plus(BigDecimal debitAmount, BigDecimal creditAmount, long lineStamp, LocalDate date) {
         LocalDate first = firstDate == null || date.isBefore(firstDate) ? date : firstDate;
-        return new Bucket(id, account, debit.add(debitAmount), credit.add(creditAmount), lines + 1, lineStamp, first);
+        return new Bucket(id, account, debit.add(debitAmount), credit.add(creditAmount), lines + 1, lineStamp, first,
+                embedded);
+    }
+
+    /** Whether the next line of this day goes into the bucket itself. */
+    boolean embedsNextLine() {
+        return lines < EMBEDDED_LINES;
+    }
+
+    Bucket embedding(LedgerLine line) {
+        List<LedgerLine> more = new ArrayList<>(embedded);
+        more.add(line);
+        return new Bucket(id, account, debit, credit, lines, stamp, firstDate, more);
     }
 
     /** Debit minus credit. */

@@ -35,7 +35,7 @@ public final class LedgerBatch implements Views.StagedWrites {
     @Override
     public void flush() {
         LedgerFold.Result result = fold.isEmpty()
-                ? new LedgerFold.Result(List.of(), List.of())
+                ? LedgerFold.Result.NOTHING
                 : fold.fold(store.buckets(fold.bucketKeys()));
         store.write(accounts, result);
         accounts = new ArrayList<>();

@@ -31,8 +31,17 @@ final class LedgerFold {
     record Entry(long position, String eventType, Posting posting) {
     }
 
-    /** What the batch changes: buckets to replace and lines to insert. */
-    record Result(Collection<Bucket> buckets, List<LedgerLine> lines) {
+    /** What the batch changes: buckets to create, buckets to replace, and the lines that overflow their day bucket. */
+    record Result(Collection<Bucket> created, Collection<Bucket> replaced, List<LedgerLine> lines) {
+
+        static final Result NOTHING = new Result(List.of(), List.of(), List.of());
+
+        /** Every bucket the batch writes. */
+        List<Bucket> buckets() {
+            List<Bucket> all = new ArrayList<>(created);
+            all.addAll(replaced);
+            return all;
+        }
     }
 
     static long stamp(long position, int lineIndex) {
@@ -84,18 +93,26 @@ final class LedgerFold {
                     if (bucket.stamp() >= lineStamp) {
                         continue;
                     }
-                    if (key.equals(Bucket.day(line.account(), date))) {
-                        lines.add(new LedgerLine(LedgerLine.id(line.account(), date, bucket.lines()), line.account(),
-                                date, bucket.lines(), line.side(), line.amount().amount(),
-                                line.amount().currency().getCurrencyCode(), entry.position(), entry.eventType(),
-                                posting.reference(), posting.description()));
-                    }
                     Bucket updated = bucket.plus(debit, credit, lineStamp, date);
+                    if (key.equals(Bucket.day(line.account(), date))) {
+                        LedgerLine ledgerLine = new LedgerLine(LedgerLine.id(line.account(), date, bucket.lines()),
+                                line.account(), date, bucket.lines(), line.side(), line.amount().amount(),
+                                line.amount().currency().getCurrencyCode(), entry.position(), entry.eventType(),
+                                posting.reference(), posting.description());
+                        if (bucket.embedsNextLine()) {
+                            updated = updated.embedding(ledgerLine);
+                        } else {
+                            lines.add(ledgerLine);
+                        }
+                    }
                     state.put(key, updated);
                     changed.put(key, updated);
                 }
             }
         }
-        return new Result(changed.values(), lines);
+        List<Bucket> created = new ArrayList<>();
+        List<Bucket> replaced = new ArrayList<>();
+        changed.forEach((key, bucket) -> (current.containsKey(key) ? replaced : created).add(bucket));
+        return new Result(created, replaced, lines);
     }
 }

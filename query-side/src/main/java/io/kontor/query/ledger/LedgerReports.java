@@ -114,7 +114,7 @@ public class LedgerReports {
      */
     public AccountLedger ledger(String code, LocalDate from, LocalDate to) {
         LedgerStore.Account account = account(code);
-        Bucket all = store.buckets(List.of(Bucket.all(code))).get(Bucket.all(code));
+        Bucket all = store.totals(List.of(Bucket.all(code))).get(Bucket.all(code));
         LocalDate start = from != null ? from : all != null && all.firstDate() != null ? all.firstDate() : to;
         LocalDate end = to != null ? to : LocalDate.now();
         if (start == null) {
@@ -130,14 +130,16 @@ public class LedgerReports {
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
             dayKeys.add(Bucket.day(code, day));
         }
-        List<String> lineKeys = new ArrayList<>();
+        List<LedgerLine> lines = new ArrayList<>();
+        List<String> overflowKeys = new ArrayList<>();
         for (Bucket day : store.buckets(dayKeys).values()) {
+            lines.addAll(day.embedded());
             LocalDate date = LocalDate.parse(day.id().substring(day.id().indexOf("|D") + 2));
-            for (int i = 0; i < day.lines(); i++) {
-                lineKeys.add(LedgerLine.id(code, date, i));
+            for (int i = day.embedded().size(); i < day.lines(); i++) {
+                overflowKeys.add(LedgerLine.id(code, date, i));
             }
         }
-        List<LedgerLine> lines = new ArrayList<>(store.lines(lineKeys));
+        lines.addAll(store.lines(overflowKeys));
         lines.sort(Comparator.comparing(LedgerLine::date).thenComparingInt(LedgerLine::indexInDay));
         List<LedgerEntry> entries = new ArrayList<>(lines.size());
         for (LedgerLine line : lines) {
@@ -220,7 +222,7 @@ public class LedgerReports {
      */
     private Map<String, BigDecimal[]> balancesAsOf(List<LedgerStore.Account> accounts, LocalDate asOf) {
         List<String> allKeys = accounts.stream().map(a -> Bucket.all(a.code())).toList();
-        Map<String, Bucket> alls = store.buckets(allKeys);
+        Map<String, Bucket> alls = store.totals(allKeys);
         Map<String, List<String>> keysPerAccount = new LinkedHashMap<>();
         for (LedgerStore.Account account : accounts) {
             Bucket all = alls.get(Bucket.all(account.code()));
@@ -235,7 +237,7 @@ public class LedgerReports {
         Map<String, Bucket> found = new HashMap<>(alls);
         List<String> partKeys = keysPerAccount.values().stream().flatMap(List::stream)
                 .filter(k -> !alls.containsKey(k)).toList();
-        found.putAll(store.buckets(partKeys));
+        found.putAll(store.totals(partKeys));
         Map<String, BigDecimal[]> result = new LinkedHashMap<>();
         keysPerAccount.forEach((code, keys) -> {
             BigDecimal[] dc = {BigDecimal.ZERO, BigDecimal.ZERO};

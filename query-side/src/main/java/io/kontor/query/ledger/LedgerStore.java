@@ -1,15 +1,20 @@
 package io.kontor.query.ledger;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.kontor.events.ledger.AccountType;
 import io.kontor.events.ledger.Side;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 
 import java.math.BigDecimal;
@@ -23,7 +28,8 @@ import java.util.Map;
 /**
  * The ledger view's MongoDB collections. Every read is by {@code _id} ({@code $in}), the one query shape that
  * costs the same at any size on both MongoDB and the embedded server; every batch is one bulk write per
- * collection. Writes are replacements of whole documents, so applying the same batch twice changes nothing.
+ * collection. Lines are immutable once written and buckets are replaced whole, so applying a batch again after a
+ * partial write completes it without counting anything twice (the fold skips what the buckets' stamps cover).
  */
 public class LedgerStore {
 
@@ -33,6 +39,7 @@ public class LedgerStore {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final int KEYS_PER_QUERY = 1_000;
 
     private final MongoCollection<Document> accounts;
@@ -54,12 +61,29 @@ public class LedgerStore {
             accounts.bulkWrite(openedAccounts.stream().map(LedgerStore::replace).toList(), ORDERED);
         }
         // Lines first: a crash between the two writes leaves day buckets unstamped, so the redelivered batch
-        // recomputes the same line ids and replaces them.
+        // recomputes the same line ids with the same content, and their inserts find them already there.
         if (!result.lines().isEmpty()) {
-            lines.bulkWrite(result.lines().stream().map(LedgerStore::replace).toList(), ORDERED);
+            insertIgnoringDuplicates(lines, result.lines().stream().map(LedgerStore::document).toList());
         }
-        if (!result.buckets().isEmpty()) {
-            buckets.bulkWrite(result.buckets().stream().map(LedgerStore::replace).toList(), ORDERED);
+        // Inserting a new document costs a fraction of an upsert on the embedded server; a rebuild creates most.
+        List<WriteModel<Document>> bucketWrites = new ArrayList<>();
+        result.created().forEach(b -> bucketWrites.add(new InsertOneModel<>(document(b))));
+        result.replaced().forEach(b -> bucketWrites.add(
+                new ReplaceOneModel<>(Filters.eq("_id", b.id()), document(b))));
+        if (!bucketWrites.isEmpty()) {
+            buckets.bulkWrite(bucketWrites, UNORDERED);
+        }
+    }
+
+    private static void insertIgnoringDuplicates(MongoCollection<Document> collection, List<Document> documents) {
+        try {
+            collection.bulkWrite(documents.stream().<WriteModel<Document>>map(InsertOneModel::new).toList(), UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates || e.getWriteConcernError() != null) {
+                throw e;
+            }
         }
     }
 
@@ -73,10 +97,20 @@ public class LedgerStore {
         return all;
     }
 
+    /** The buckets with these keys, with the lines day buckets embed. */
     Map<String, Bucket> buckets(Collection<String> keys) {
+        return buckets(keys, null);
+    }
+
+    /** The buckets with these keys, totals only: what balances need, without the bytes of embedded lines. */
+    Map<String, Bucket> totals(Collection<String> keys) {
+        return buckets(keys, Projections.exclude("entries"));
+    }
+
+    private Map<String, Bucket> buckets(Collection<String> keys, Bson projection) {
         Map<String, Bucket> found = new HashMap<>();
         for (List<String> chunk : chunks(keys)) {
-            for (Document doc : buckets.find(Filters.in("_id", chunk))) {
+            for (Document doc : buckets.find(Filters.in("_id", chunk)).projection(projection)) {
                 Bucket bucket = toBucket(doc);
                 found.put(bucket.id(), bucket);
             }
@@ -112,7 +146,7 @@ public class LedgerStore {
         return new ReplaceOneModel<>(Filters.eq("_id", account.code()), doc, UPSERT);
     }
 
-    private static WriteModel<Document> replace(Bucket bucket) {
+    private static Document document(Bucket bucket) {
         Document doc = new Document("_id", bucket.id())
                 .append("account", bucket.account())
                 .append("debit", new Decimal128(bucket.debit()))
@@ -120,11 +154,14 @@ public class LedgerStore {
                 .append("lines", bucket.lines())
                 .append("stamp", bucket.stamp())
                 .append("firstDate", bucket.firstDate() == null ? null : bucket.firstDate().toString());
-        return new ReplaceOneModel<>(Filters.eq("_id", bucket.id()), doc, UPSERT);
+        if (!bucket.embedded().isEmpty()) {
+            doc.append("entries", bucket.embedded().stream().map(LedgerStore::document).toList());
+        }
+        return doc;
     }
 
-    private static WriteModel<Document> replace(LedgerLine line) {
-        Document doc = new Document("_id", line.id())
+    private static Document document(LedgerLine line) {
+        return new Document("_id", line.id())
                 .append("account", line.account())
                 .append("date", line.date().toString())
                 .append("indexInDay", line.indexInDay())
@@ -135,14 +172,15 @@ public class LedgerStore {
                 .append("eventType", line.eventType())
                 .append("reference", line.reference())
                 .append("description", line.description());
-        return new ReplaceOneModel<>(Filters.eq("_id", line.id()), doc, UPSERT);
     }
 
     private static Bucket toBucket(Document doc) {
         String firstDate = doc.getString("firstDate");
+        List<LedgerLine> embedded = doc.getList("entries", Document.class, List.of()).stream()
+                .map(LedgerStore::toLine).toList();
         return new Bucket(doc.getString("_id"), doc.getString("account"), decimal(doc, "debit"),
                 decimal(doc, "credit"), doc.getInteger("lines"), doc.getLong("stamp"),
-                firstDate == null ? null : LocalDate.parse(firstDate));
+                firstDate == null ? null : LocalDate.parse(firstDate), embedded);
     }
 
     private static LedgerLine toLine(Document doc) {

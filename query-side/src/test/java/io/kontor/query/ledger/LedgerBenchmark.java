@@ -28,11 +28,12 @@ import java.util.stream.Stream;
 /**
  * The general ledger's speed, printed, never asserted: with N journal lines in the log (default 100 000), the
  * median time of a trial balance (now and as of a date) and of a balance sheet, and a full ledger rebuild's rate
- * against the engine's raw tracking-read rate of the same log, on the embedded server.
+ * against the engine's raw tracking-read rate of the same log, on the embedded server. Entries are dated in log
+ * order with a little back-dating, as a business posts; {@code random} dates them uniformly over two years instead,
+ * the worst case for the rebuild (every batch touches hundreds of day buckets).
  *
  * <pre>
- * mvn -q -pl query-side -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.kontor.query.ledger.LedgerBenchmark [-Dexec.args=100000]
+ * mvn -q -pl query-side -am verify -DskipTests -Dbench=ledger [-Dbench.args="100000 random"]
  * </pre>
  */
 public final class LedgerBenchmark {
@@ -41,11 +42,13 @@ public final class LedgerBenchmark {
     private static final int EVENTS_PER_COMMIT = 100;
     private static final int BATCH = 1_000;
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
+    private static final int DAYS = 730;
     private static final String[] DEBITS = {"1000", "1010", "1100", "1200", "6000", "5000"};
     private static final String[] CREDITS = {"4000", "2000", "2100", "3000", "1010"};
 
     public static void main(String[] args) {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        boolean randomDates = args.length > 1 && args[1].equals("random");
         int entries = lines / LINES_PER_ENTRY;
         MongoDatabase database = TestMongo.freshDatabase();
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(KontorJson.objectMapper())
@@ -53,13 +56,17 @@ public final class LedgerBenchmark {
         KontorEventStorageEngine engine = KontorEventStorageEngine.builder().database(database)
                 .serializer(serializer).build();
 
-        System.out.printf("Ledger benchmark: %,d journal lines (%,d entries) on the embedded server%n", lines, entries);
+        System.out.printf("Ledger benchmark: %,d journal lines (%,d entries) over two years on the embedded server, "
+                + "dated %s%n", lines, entries, randomDates ? "uniformly at random (worst case: every batch touches "
+                + "hundreds of days)" : "in log order with up to 20 days of back-dating (a business posting as it goes)");
         long appendStart = System.nanoTime();
         append(engine, chart());
         Random random = new Random(42);
         List<EventMessage<?>> commit = new ArrayList<>();
         for (int i = 0; i < entries; i++) {
-            commit.add(entry(i, random));
+            int day = randomDates ? random.nextInt(DAYS)
+                    : Math.max(0, (int) ((long) i * DAYS / entries) - random.nextInt(21));
+            commit.add(entry(i, day, random));
             if (commit.size() == EVENTS_PER_COMMIT || i == entries - 1) {
                 append(engine, commit);
                 commit = new ArrayList<>();
@@ -132,9 +139,9 @@ public final class LedgerBenchmark {
         return chart;
     }
 
-    private static EventMessage<?> entry(int i, Random random) {
+    private static EventMessage<?> entry(int i, int day, Random random) {
         Money amount = Money.dkk(BigDecimal.valueOf(1 + random.nextInt(10_000_000), 2).toPlainString());
-        JournalEntryPosted posted = new JournalEntryPosted("je-" + i, FIRST_DAY.plusDays(random.nextInt(730)),
+        JournalEntryPosted posted = new JournalEntryPosted("je-" + i, FIRST_DAY.plusDays(day),
                 "benchmark entry " + i, List.of(JournalLine.debit(DEBITS[random.nextInt(DEBITS.length)], amount),
                 JournalLine.credit(CREDITS[random.nextInt(CREDITS.length)], amount)));
         return new GenericDomainEventMessage<>("JournalEntry", "je-" + i, 0, posted);

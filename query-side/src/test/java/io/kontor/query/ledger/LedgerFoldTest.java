@@ -28,6 +28,14 @@ class LedgerFoldTest {
         return next;
     }
 
+    /** Every line the batch records: embedded in day buckets, or overflowing them. */
+    private static List<LedgerLine> lines(LedgerFold.Result result) {
+        List<LedgerLine> all = new java.util.ArrayList<>();
+        result.buckets().forEach(b -> all.addAll(b.embedded()));
+        all.addAll(result.lines());
+        return all;
+    }
+
     @Test
     void eachLineUpdatesItsAccountsAllYearMonthAndDayBuckets() {
         LedgerFold fold = new LedgerFold();
@@ -39,8 +47,8 @@ class LedgerFoldTest {
                 "1010|A", "1010|Y2026", "1010|M2026-11", "1010|D2026-11-27");
         assertThat(result.buckets()).filteredOn(b -> b.account().equals("6000"))
                 .allSatisfy(b -> assertThat(b.debit()).isEqualByComparingTo("100.00"));
-        assertThat(result.lines()).extracting(LedgerLine::id, LedgerLine::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("6000|2026-11-27|0", 7L),
+        assertThat(lines(result)).extracting(LedgerLine::id, LedgerLine::position)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("6000|2026-11-27|0", 7L),
                         org.assertj.core.groups.Tuple.tuple("1010|2026-11-27|0", 7L));
     }
 
@@ -55,8 +63,10 @@ class LedgerFoldTest {
         second.add(3, "JournalEntryPosted", rent(DAY, "3.00"));
         LedgerFold.Result result = second.fold(state);
 
-        assertThat(result.lines()).filteredOn(l -> l.account().equals("6000"))
-                .extracting(LedgerLine::indexInDay).containsExactly(1, 2);
+        assertThat(result.buckets()).filteredOn(b -> b.id().equals("6000|D2026-11-27")).singleElement()
+                .satisfies(b -> assertThat(b.embedded()).extracting(LedgerLine::indexInDay, LedgerLine::position)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1L),
+                                org.assertj.core.groups.Tuple.tuple(1, 2L), org.assertj.core.groups.Tuple.tuple(2, 3L)));
         assertThat(result.buckets()).filteredOn(b -> b.id().equals("6000|D2026-11-27")).singleElement()
                 .satisfies(b -> {
                     assertThat(b.lines()).isEqualTo(3);
@@ -91,7 +101,7 @@ class LedgerFoldTest {
         LedgerFold.Result result = again.fold(partial);
 
         assertThat(result.buckets()).extracting(Bucket::account).containsOnly("1010");
-        assertThat(result.lines()).extracting(LedgerLine::id).containsExactly("1010|2026-11-27|0");
+        assertThat(lines(result)).extracting(LedgerLine::id).containsExactly("1010|2026-11-27|0");
     }
 
     @Test
@@ -103,7 +113,25 @@ class LedgerFoldTest {
 
         assertThat(result.buckets()).filteredOn(b -> b.id().equals("6000|A")).singleElement()
                 .satisfies(b -> assertThat(b.debit()).isEqualByComparingTo(new BigDecimal("3.00")));
-        assertThat(result.lines()).filteredOn(l -> l.account().equals("6000")).hasSize(2);
+        assertThat(lines(result)).filteredOn(l -> l.account().equals("6000")).hasSize(2);
+    }
+
+    @Test
+    void linesBeyondWhatADayBucketEmbedsBecomeDocumentsOfTheirOwn() {
+        LedgerFold fold = new LedgerFold();
+        for (int i = 1; i <= Bucket.EMBEDDED_LINES + 3; i++) {
+            fold.add(i, "JournalEntryPosted", rent(DAY, "1.00"));
+        }
+        LedgerFold.Result result = fold.fold(Map.of());
+
+        assertThat(result.buckets()).filteredOn(b -> b.id().equals("6000|D2026-11-27")).singleElement()
+                .satisfies(b -> {
+                    assertThat(b.lines()).isEqualTo(Bucket.EMBEDDED_LINES + 3);
+                    assertThat(b.embedded()).hasSize(Bucket.EMBEDDED_LINES);
+                });
+        assertThat(result.lines()).filteredOn(l -> l.account().equals("6000"))
+                .extracting(LedgerLine::indexInDay)
+                .containsExactly(Bucket.EMBEDDED_LINES, Bucket.EMBEDDED_LINES + 1, Bucket.EMBEDDED_LINES + 2);
     }
 
     @Test

@@ -108,6 +108,22 @@ class LedgerReportsTest {
     }
 
     @Test
+    void aBusyDaysLedgerIncludesTheLinesItsDayBucketCannotEmbed() {
+        List<JournalEntryPosted> busy = new java.util.ArrayList<>();
+        for (int i = 0; i < Bucket.EMBEDDED_LINES + 5; i++) {
+            busy.add(entry("je-" + i, NOV_27, "1010", "3000", "1.00"));
+        }
+        ledger.batch(busy.subList(0, 150));
+        ledger.batch(busy.subList(150, busy.size()));
+
+        LedgerReports.AccountLedger bank = ledger.reports.ledger("1010", NOV_27, NOV_27);
+
+        assertThat(bank.lines()).hasSize(Bucket.EMBEDDED_LINES + 5);
+        assertThat(bank.lines()).extracting(LedgerReports.LedgerEntry::position).isSorted();
+        assertThat(bank.closingBalance()).isEqualTo("205.00");
+    }
+
+    @Test
     void aRedeliveredBatchIsAppliedOnce() {
         List<JournalEntryPosted> batch = List.of(entry("je-1", NOV_27, "1010", "3000", "10.00"));
         long first = ledger.batch(batch);

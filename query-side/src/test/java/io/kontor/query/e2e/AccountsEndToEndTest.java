@@ -98,6 +98,10 @@ class AccountsEndToEndTest {
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.body()).contains("jvm_memory_used_bytes");
         }
+        assertThat(Http.anonymous().get(apps.queryUrl + "/actuator/prometheus").body())
+                .contains("kontor_projection_lag{").contains("kontor_projection_position{");
+        assertThat(Http.anonymous().get(apps.commandUrl + "/actuator/prometheus").body())
+                .contains("commandBus_allTimer_seconds_count{");
         JsonNode docs = Http.anonymous().get(apps.commandUrl + "/v3/api-docs").json();
         assertThat(docs.get("paths").has("/api/accounts")).isTrue();
     }

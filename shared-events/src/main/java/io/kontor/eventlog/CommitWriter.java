@@ -157,7 +157,8 @@ final class CommitWriter {
                 current == null || next.end() > current.end() ? next : current);
     }
 
-    private void flush(List<PendingCommit> group) {
+    /** Writes one group; only the leader (or a test holding no other writer) calls it. */
+    void flush(List<PendingCommit> group) {
         groupSize.record(group.size());
         List<PendingCommit> pending = group;
         int races = 0;

@@ -136,6 +136,10 @@ public class KontorEventStorageEngine extends BatchingEventStorageEngine {
         return writer.refreshHead().lastPosition();
     }
 
+    CommitWriter writer() {
+        return writer;
+    }
+
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
@@ -160,7 +164,7 @@ public class KontorEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /** Serializes and hashes in the appending thread, so the group's writer only assigns positions. */
-    private PendingCommit prepare(List<? extends EventMessage<?>> messages, Serializer serializer) {
+    PendingCommit prepare(List<? extends EventMessage<?>> messages, Serializer serializer) {
         List<BsonDocument> events = new ArrayList<>(messages.size());
         List<String> hashes = new ArrayList<>(messages.size());
         BsonArray keys = new BsonArray();

@@ -7,6 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +54,36 @@ class AccountsEndToEndTest {
         List<String> codes = new ArrayList<>();
         list.json().forEach(a -> codes.add(a.get("code").asText()));
         assertThat(codes).contains("1000", "6900", "4200").isSorted();
+    }
+
+    @Test
+    void concurrentCommandsEachGetTheirOwnPosition() throws Exception {
+        long head = apps.head();
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Http.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String code = Integer.toString(8100 + i);
+                Callable<Http.Answer> client = () -> {
+                    start.await();
+                    return Http.as("accountant").post(apps.commandUrl + "/api/accounts",
+                            "{\"code\":\"" + code + "\",\"name\":\"Branch " + code + "\",\"type\":\"ASSET\"}");
+                };
+                answers.add(pool.submit(client));
+            }
+            start.countDown();
+            Set<Long> positions = new TreeSet<>();
+            for (Future<Http.Answer> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(201);
+                positions.add(answer.get().json().get("position").asLong());
+            }
+            assertThat(positions).hasSize(clients).allMatch(p -> p > head && p <= head + clients);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(apps.head()).isEqualTo(head + clients);
     }
 
     @Test

@@ -109,6 +109,15 @@ class AccountsEndToEndTest {
     }
 
     @Test
+    void aMinimumPositionThatIsNoNumberIsABadRequest() {
+        Http.Answer read = Http.as("accountant").get(apps.queryUrl + "/api/accounts?minPosition=soon");
+
+        assertThat(read.status()).isEqualTo(400);
+        assertThat(read.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(read.json().get("field").asText()).isEqualTo("minPosition");
+    }
+
+    @Test
     void anUnknownAccountIsNotFound() {
         Http.Answer read = Http.as("accountant").get(apps.queryUrl + "/api/accounts/9999");
 

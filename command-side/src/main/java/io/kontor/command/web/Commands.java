@@ -8,7 +8,6 @@ import io.kontor.eventlog.KontorEventStorageEngine;
 import io.kontor.shared.KontorException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -39,12 +38,12 @@ public class Commands {
     private final KontorEventStorageEngine engine;
     private final HttpServletRequest request;
 
-    Commands(CommandGateway gateway, IdempotencyStore idempotency, ObjectMapper json, EventStorageEngine engine,
+    Commands(CommandGateway gateway, IdempotencyStore idempotency, ObjectMapper json, KontorEventStorageEngine engine,
              HttpServletRequest request) {
         this.gateway = gateway;
         this.idempotency = idempotency;
         this.json = json;
-        this.engine = (KontorEventStorageEngine) engine;
+        this.engine = engine;
         this.request = request;
     }
 

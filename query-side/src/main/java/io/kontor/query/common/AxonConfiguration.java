@@ -58,7 +58,7 @@ public class AxonConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase database,
+    KontorEventStorageEngine eventStorageEngine(MongoDatabase database,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
                                           MeterRegistry meterRegistry) {

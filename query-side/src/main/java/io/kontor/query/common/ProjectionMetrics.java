@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,11 +21,11 @@ class ProjectionMetrics {
     private final KontorEventStorageEngine engine;
     private final MeterRegistry registry;
 
-    ProjectionMetrics(EventProcessingConfiguration processing, ViewPositions positions, EventStorageEngine engine,
+    ProjectionMetrics(EventProcessingConfiguration processing, ViewPositions positions, KontorEventStorageEngine engine,
                       MeterRegistry registry) {
         this.processing = processing;
         this.positions = positions;
-        this.engine = (KontorEventStorageEngine) engine;
+        this.engine = engine;
         this.registry = registry;
     }
 

@@ -150,5 +150,9 @@ class AccountsEndToEndTest {
                 .contains("commandBus_allTimer_seconds_count{");
         JsonNode docs = Http.anonymous().get(apps.commandUrl + "/v3/api-docs").json();
         assertThat(docs.get("paths").has("/api/accounts")).isTrue();
+        assertThat(docs.get("paths").get("/api/accounts").get("post").get("parameters").toString())
+                .contains("Idempotency-Key");
+        assertThat(Http.anonymous().get(apps.queryUrl + "/v3/api-docs").json().get("paths").get("/api/accounts")
+                .get("get").get("parameters").toString()).contains("minPosition");
     }
 }

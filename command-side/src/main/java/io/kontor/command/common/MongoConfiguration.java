@@ -40,7 +40,8 @@ public class MongoConfiguration {
             return new MongoEndpoint(properties.uri(), null);
         }
         KontorMongoProperties.Embedded embedded = properties.embedded();
-        EmbeddedMongoServer server = EmbeddedMongoServer.start("0.0.0.0", embedded.port(), embedded.dataDir());
+        // Loopback only: the embedded server has no authentication, and the query side runs on the same machine.
+        EmbeddedMongoServer server = EmbeddedMongoServer.start("localhost", embedded.port(), embedded.dataDir());
         log.warn("No kontor.mongo.uri set: hosting the embedded MongoDB-wire server on port {} (data: {}). "
                 + "Fine for development, not for production.", embedded.port(), embedded.dataDir());
         return new MongoEndpoint(server.connectionString(), server::close);

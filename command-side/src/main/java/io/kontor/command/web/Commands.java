@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.command.common.CommandMetadata;
 import io.kontor.command.common.CommandReceipt;
 import io.kontor.eventlog.KontorEventStorageEngine;
+import io.kontor.shared.KontorException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,8 @@ import java.util.UUID;
 public class Commands {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 200;
+    private static final Logger log = LoggerFactory.getLogger(Commands.class);
 
     private final CommandGateway gateway;
     private final IdempotencyStore idempotency;
@@ -34,12 +38,12 @@ public class Commands {
     private final KontorEventStorageEngine engine;
     private final HttpServletRequest request;
 
-    Commands(CommandGateway gateway, IdempotencyStore idempotency, ObjectMapper json, EventStorageEngine engine,
+    Commands(CommandGateway gateway, IdempotencyStore idempotency, ObjectMapper json, KontorEventStorageEngine engine,
              HttpServletRequest request) {
         this.gateway = gateway;
         this.idempotency = idempotency;
         this.json = json;
-        this.engine = (KontorEventStorageEngine) engine;
+        this.engine = engine;
         this.request = request;
     }
 
@@ -58,6 +62,10 @@ public class Commands {
         if (key == null || key.isBlank()) {
             return ResponseEntity.status(status).body(execute(id, command));
         }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw KontorException.invalidField(IDEMPOTENCY_KEY,
+                    IDEMPOTENCY_KEY + " must be at most " + MAX_KEY_LENGTH + " characters");
+        }
         IdempotencyStore.Claim claim = idempotency.claim(CommandMetadata.currentUser(), key, fingerprint(body));
         if (claim.replay() != null) {
             IdempotencyStore.StoredAnswer replay = claim.replay();
@@ -71,7 +79,13 @@ public class Commands {
             idempotency.release(claim);
             throw e;
         }
-        idempotency.complete(claim, status.value(), answer);
+        try {
+            idempotency.complete(claim, status.value(), answer);
+        } catch (RuntimeException e) {
+            // The command is in the log: answer it. A retry of this key meets a pending claim (409) until it is
+            // taken over as abandoned.
+            log.warn("Could not record the answer for Idempotency-Key {}", key, e);
+        }
         return ResponseEntity.status(status).body(answer);
     }
 

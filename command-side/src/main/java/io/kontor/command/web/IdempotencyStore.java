@@ -5,6 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import io.kontor.shared.ErrorCode;
 import io.kontor.shared.KontorException;
 import org.bson.Document;
@@ -14,17 +16,21 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code Idempotency-Key}s in MongoDB ({@code idempotency_keys}, {@code _id} = user and key). A key is claimed
  * with an insert before its command runs, so of two concurrent requests with the same key only one executes; the
  * claim is released if the command fails, and completed with the command's answer if it succeeds. A claim left
- * pending longer than {@link #ABANDONED_AFTER} (its process died mid-command) may be taken over.
+ * pending longer than {@link #ABANDONED_AFTER} (its process died mid-command) may be taken over. Keys are kept for
+ * {@link #RETENTION}.
  */
 @Component
 public class IdempotencyStore {
 
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    /** How long a key is remembered; MongoDB's TTL monitor removes older ones (the embedded server keeps them). */
+    static final Duration RETENTION = Duration.ofHours(24);
     private static final String PENDING = "PENDING";
     private static final String DONE = "DONE";
 
@@ -39,6 +45,8 @@ public class IdempotencyStore {
     IdempotencyStore(MongoDatabase database, Clock clock) {
         this.keys = database.getCollection("idempotency_keys");
         this.clock = clock;
+        keys.createIndex(Indexes.ascending("claimedAt"),
+                new IndexOptions().name("expiry").expireAfter(RETENTION.toSeconds(), TimeUnit.SECONDS));
     }
 
     public record StoredAnswer(int status, String id, long position) {

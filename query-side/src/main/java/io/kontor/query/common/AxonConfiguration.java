@@ -3,11 +3,11 @@ package io.kontor.query.common;
 import com.mongodb.client.MongoDatabase;
 import io.kontor.eventlog.KontorEventStorageEngine;
 import io.kontor.eventlog.KontorJson;
+import io.kontor.eventlog.tokens.KontorTokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -58,7 +58,7 @@ public class AxonConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase database,
+    KontorEventStorageEngine eventStorageEngine(MongoDatabase database,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
                                           MeterRegistry meterRegistry) {
@@ -87,9 +87,10 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** Tokens next to the views they describe, so a restarted query side resumes where it stopped. */
     @Bean
-    TokenStore tokenStore() {
-        return new InMemoryTokenStore();
+    TokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+        return KontorTokenStore.builder().database(database).serializer(serializer).build();
     }
 
     @Bean

@@ -27,9 +27,17 @@ public class ViewPositions {
 
     /** The position the group's view reflects; 0 before its processor has claimed its segments. */
     public long position(String processingGroup) {
-        StreamingEventProcessor processor = processing
+        return positionOf(processing
                 .eventProcessorByProcessingGroup(processingGroup, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalArgumentException("no streaming processor for " + processingGroup));
+                .orElseThrow(() -> new IllegalArgumentException("no streaming processor for " + processingGroup)));
+    }
+
+    long positionOfProcessor(String processorName) {
+        return positionOf(processing.eventProcessor(processorName, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("no streaming processor " + processorName)));
+    }
+
+    private static long positionOf(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) {
             return 0;

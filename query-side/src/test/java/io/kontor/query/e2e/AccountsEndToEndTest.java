@@ -7,6 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +57,36 @@ class AccountsEndToEndTest {
     }
 
     @Test
+    void concurrentCommandsEachGetTheirOwnPosition() throws Exception {
+        long head = apps.head();
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Http.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String code = Integer.toString(8100 + i);
+                Callable<Http.Answer> client = () -> {
+                    start.await();
+                    return Http.as("accountant").post(apps.commandUrl + "/api/accounts",
+                            "{\"code\":\"" + code + "\",\"name\":\"Branch " + code + "\",\"type\":\"ASSET\"}");
+                };
+                answers.add(pool.submit(client));
+            }
+            start.countDown();
+            Set<Long> positions = new TreeSet<>();
+            for (Future<Http.Answer> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(201);
+                positions.add(answer.get().json().get("position").asLong());
+            }
+            assertThat(positions).hasSize(clients).allMatch(p -> p > head && p <= head + clients);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(apps.head()).isEqualTo(head + clients);
+    }
+
+    @Test
     void everyEventRecordsTheActingUserAndTheCorrelationId() {
         Http.as("accountant").header("X-Correlation-Id", "tour-42").post(apps.commandUrl + "/api/accounts",
                 "{\"code\":\"4300\",\"name\":\"Parking\",\"type\":\"REVENUE\"}");
@@ -69,6 +106,15 @@ class AccountsEndToEndTest {
         assertThat(read.header("Retry-After")).isNotBlank();
         assertThat(read.header("Content-Type")).startsWith("application/problem+json");
         assertThat(read.json().get("code").asText()).isEqualTo("VIEW_NOT_CAUGHT_UP");
+    }
+
+    @Test
+    void aMinimumPositionThatIsNoNumberIsABadRequest() {
+        Http.Answer read = Http.as("accountant").get(apps.queryUrl + "/api/accounts?minPosition=soon");
+
+        assertThat(read.status()).isEqualTo(400);
+        assertThat(read.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(read.json().get("field").asText()).isEqualTo("minPosition");
     }
 
     @Test
@@ -98,7 +144,15 @@ class AccountsEndToEndTest {
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.body()).contains("jvm_memory_used_bytes");
         }
+        assertThat(Http.anonymous().get(apps.queryUrl + "/actuator/prometheus").body())
+                .contains("kontor_projection_lag{").contains("kontor_projection_position{");
+        assertThat(Http.anonymous().get(apps.commandUrl + "/actuator/prometheus").body())
+                .contains("commandBus_allTimer_seconds_count{");
         JsonNode docs = Http.anonymous().get(apps.commandUrl + "/v3/api-docs").json();
         assertThat(docs.get("paths").has("/api/accounts")).isTrue();
+        assertThat(docs.get("paths").get("/api/accounts").get("post").get("parameters").toString())
+                .contains("Idempotency-Key");
+        assertThat(Http.anonymous().get(apps.queryUrl + "/v3/api-docs").json().get("paths").get("/api/accounts")
+                .get("get").get("parameters").toString()).contains("minPosition");
     }
 }

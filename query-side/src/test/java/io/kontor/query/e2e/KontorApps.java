@@ -4,7 +4,6 @@ import io.kontor.command.CommandSideApplication;
 import io.kontor.eventlog.KontorEventStorageEngine;
 import io.kontor.eventlog.testing.TestMongo;
 import io.kontor.query.QuerySideApplication;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -75,7 +74,7 @@ final class KontorApps {
     }
 
     long head() {
-        return ((KontorEventStorageEngine) command.getBean(EventStorageEngine.class)).headPosition();
+        return command.getBean(KontorEventStorageEngine.class).headPosition();
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -39,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * Positions are claimed by the insert itself: a commit goes to {@code _id} = the position after the head this
  * process knows. If another process got there first the insert fails on {@code _id}, the writer follows the chain
- * forward to the real head and retries; if it fails on {@code keys} or {@code ids}, that commit alone is refused and
+ * forward to the real head and retries; if it fails on {@code keys}, that commit alone is refused and
  * the ones behind it are re-positioned and written. A commit document is inserted whole or not at all, so a refused
  * or crashed commit leaves nothing behind.
  */
@@ -211,15 +211,13 @@ final class CommitWriter {
             BsonDocument document = new BsonDocument()
                     .append(LogSchema.F_ID, new BsonInt64(position))
                     .append(LogSchema.F_COUNT, new BsonInt32(commit.size()))
-                    .append(LogSchema.F_COMMIT_ID, new BsonString(commit.commitId))
                     .append(LogSchema.F_COMMITTED_AT, now)
                     .append(LogSchema.F_MAX_TIMESTAMP, commit.maxTimestamp);
             if (!commit.keys.isEmpty()) {
                 // absent rather than empty: the sparse unique index must not see every keyless commit as one key
                 document.append(LogSchema.F_KEYS, commit.keys);
             }
-            document.append(LogSchema.F_EVENT_IDS, commit.ids)
-                    .append(LogSchema.F_PREVIOUS_HASH, new BsonString(previousHash));
+            document.append(LogSchema.F_PREVIOUS_HASH, new BsonString(previousHash));
             String hash = LogSchema.commitHash(document, commit.eventHashes);
             document.append(LogSchema.F_EVENTS, new BsonArray(commit.events))
                     .append(LogSchema.F_HASH, new BsonString(hash));
@@ -246,12 +244,12 @@ final class CommitWriter {
     /** Whether a duplicate-key failure was about the position (another writer's commit is there). */
     private boolean positionTaken(PendingCommit failed) {
         BsonDocument occupant = commits.find(Filters.eq(LogSchema.F_ID, failed.firstPosition))
-                                       .projection(Projections.include(LogSchema.F_COMMIT_ID))
+                                       .projection(Projections.include(LogSchema.F_HASH))
                                        .first();
         if (occupant == null) {
             return false;
         }
-        if (failed.commitId.equals(occupant.getString(LogSchema.F_COMMIT_ID).getValue())) {
+        if (failed.hash.equals(occupant.getString(LogSchema.F_HASH).getValue())) {
             advance(new Head(failed.firstPosition, failed.firstPosition + failed.size(), failed.hash));
             failed.succeeded();
             return false;
@@ -259,33 +257,20 @@ final class CommitWriter {
         return true;
     }
 
-    /** The event whose sequence number or identifier is taken, so Axon can tell a creation conflict from others. */
+    /** The event whose sequence number is taken, so Axon can tell a creation conflict from others. */
     private EventMessage<?> conflictingEvent(PendingCommit failed) {
         try {
             Set<String> taken = new HashSet<>();
-            if (!failed.keys.isEmpty()) {
-                for (BsonDocument commit : commits.find(Filters.in(LogSchema.F_KEYS, failed.keys))
-                                                  .projection(Projections.include(LogSchema.F_KEYS))) {
-                    for (BsonValue key : commit.getArray(LogSchema.F_KEYS)) {
-                        taken.add(key.asString().getValue());
-                    }
-                }
-                for (EventMessage<?> message : failed.messages) {
-                    if (message instanceof DomainEventMessage<?> domain
-                            && taken.contains(LogSchema.aggregateKey(domain.getAggregateIdentifier(),
-                                                                     domain.getSequenceNumber()))) {
-                        return message;
-                    }
-                }
-            }
-            for (BsonDocument commit : commits.find(Filters.in(LogSchema.F_EVENT_IDS, failed.ids))
-                                              .projection(Projections.include(LogSchema.F_EVENT_IDS))) {
-                for (BsonValue id : commit.getArray(LogSchema.F_EVENT_IDS)) {
-                    taken.add(id.asString().getValue());
+            for (BsonDocument commit : commits.find(Filters.in(LogSchema.F_KEYS, failed.keys))
+                                              .projection(Projections.include(LogSchema.F_KEYS))) {
+                for (BsonValue key : commit.getArray(LogSchema.F_KEYS)) {
+                    taken.add(key.asString().getValue());
                 }
             }
             for (EventMessage<?> message : failed.messages) {
-                if (taken.contains(message.getIdentifier())) {
+                if (message instanceof DomainEventMessage<?> domain
+                        && taken.contains(LogSchema.aggregateKey(domain.getAggregateIdentifier(),
+                                                                 domain.getSequenceNumber()))) {
                     return message;
                 }
             }
@@ -305,11 +290,11 @@ final class CommitWriter {
             List<Long> positions = pending.stream().map(commit -> commit.firstPosition).toList();
             Set<String> stored = new HashSet<>();
             for (BsonDocument commit : commits.find(Filters.in(LogSchema.F_ID, positions))
-                                              .projection(Projections.include(LogSchema.F_COMMIT_ID))) {
-                stored.add(commit.getString(LogSchema.F_COMMIT_ID).getValue());
+                                              .projection(Projections.include(LogSchema.F_HASH))) {
+                stored.add(commit.getString(LogSchema.F_HASH).getValue());
             }
             for (PendingCommit commit : pending) {
-                if (stored.contains(commit.commitId)) {
+                if (stored.contains(commit.hash)) {
                     commit.succeeded();
                 } else {
                     commit.failed(new EventStoreException("The commit could not be stored", cause));

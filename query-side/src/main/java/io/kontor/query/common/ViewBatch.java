@@ -1,11 +1,9 @@
 package io.kontor.query.common;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -15,19 +13,34 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The pending writes to one view collection, guarded by position: every document records the log position of the
  * last event applied to it in {@value #POSITION}, and a write only applies to a document that is behind the
  * writing event. Delivery is at-least-once; with this guard a redelivered event changes nothing.
+ *
+ * <p>The guard is checked in memory against one {@code $in} read of the touched documents' positions, and every
+ * write filters on {@code _id} alone. A filter on {@code _id} plus anything else is a full collection scan on the
+ * embedded server (its indexes serve only queries on exactly their keys), which would make each write cost as
+ * much as the view is large. A document is written by one processor segment only (its events share a sequencing
+ * key), so nothing changes it between the read and the write.
  */
 public final class ViewBatch implements Views.StagedWrites {
 
     public static final String POSITION = "position";
 
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
     private final MongoCollection<Document> collection;
-    private final List<WriteModel<Document>> writes = new ArrayList<>();
+    private final List<Write> writes = new ArrayList<>();
+
+    private record Write(Object id, long position, Document replacement, Bson update) {
+    }
 
     ViewBatch(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -36,36 +49,48 @@ public final class ViewBatch implements Views.StagedWrites {
     /** Inserts or replaces the whole document {@code id}, unless it already reflects {@code position}. */
     public void put(Object id, Document document, long position) {
         Document full = new Document(document).append("_id", id).append(POSITION, position);
-        writes.add(new ReplaceOneModel<>(behind(id, position), full, new ReplaceOptions().upsert(true)));
+        writes.add(new Write(id, position, full, null));
     }
 
     /** Applies {@code update} to the existing document {@code id}, unless it already reflects {@code position}. */
     public void update(Object id, Bson update, long position) {
-        writes.add(new UpdateOneModel<>(behind(id, position), Updates.combine(update, Updates.set(POSITION, position))));
-    }
-
-    private static Bson behind(Object id, long position) {
-        return Filters.and(Filters.eq("_id", id), Filters.lt(POSITION, position));
+        writes.add(new Write(id, position, null, Updates.combine(update, Updates.set(POSITION, position))));
     }
 
     @Override
     public void flush() {
-        List<WriteModel<Document>> pending = List.copyOf(writes);
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<Write> pending = List.copyOf(writes);
         writes.clear();
-        // Ordered, because several events of one batch may change the same document in turn.
-        int from = 0;
-        while (from < pending.size()) {
-            try {
-                collection.bulkWrite(pending.subList(from, pending.size()), new BulkWriteOptions().ordered(true));
-                return;
-            } catch (MongoBulkWriteException e) {
-                BulkWriteError error = e.getWriteErrors().get(0);
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                // The upsert found its document already at or past this position: a redelivery, skip it.
-                from += error.getIndex() + 1;
+        Map<Object, Long> positions = currentPositions(pending);
+        List<WriteModel<Document>> models = new ArrayList<>();
+        for (Write write : pending) {
+            Long current = positions.get(write.id());
+            if (current != null && current >= write.position()) {
+                continue;
+            }
+            if (write.replacement() != null) {
+                models.add(new ReplaceOneModel<>(Filters.eq("_id", write.id()), write.replacement(), UPSERT));
+                positions.put(write.id(), write.position());
+            } else if (current != null) {
+                models.add(new UpdateOneModel<>(Filters.eq("_id", write.id()), write.update()));
+                positions.put(write.id(), write.position());
             }
         }
+        if (!models.isEmpty()) {
+            // Ordered, because several events of one batch may change the same document in turn.
+            collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
+        }
+    }
+
+    private Map<Object, Long> currentPositions(List<Write> pending) {
+        Set<Object> ids = new LinkedHashSet<>();
+        pending.forEach(write -> ids.add(write.id()));
+        Map<Object, Long> positions = new HashMap<>();
+        collection.find(Filters.in("_id", ids)).projection(Projections.include(POSITION))
+                .forEach(doc -> positions.put(doc.get("_id"), ((Number) doc.get(POSITION)).longValue()));
+        return positions;
     }
 }

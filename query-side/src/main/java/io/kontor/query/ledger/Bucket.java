@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>A day bucket also carries the day's first {@link #EMBEDDED_LINES} lines themselves, so the write that updates
  * a day's totals also records its lines: a batch writes one document per account-day it touches, not one per
- * line. The rare lines beyond those are documents of their own ({@link LedgerLine#id}).
+ * line. The rare lines beyond those are documents of their own ({@link LedgerLine#id}). As read for a report,
+ * {@code embedded} holds the day's lines; in a fold's result, the lines this batch adds.
  */
 record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, int lines, long stamp,
               LocalDate firstDate, List<LedgerLine> embedded) {
@@ -41,6 +42,10 @@ record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, in
     /** Whether the next line of this day goes into the bucket itself. */
     boolean embedsNextLine() {
         return lines < EMBEDDED_LINES;
+    }
+
+    Bucket withoutEmbedded() {
+        return embedded.isEmpty() ? this : new Bucket(id, account, debit, credit, lines, stamp, firstDate, List.of());
     }
 
     Bucket embedding(LedgerLine line) {

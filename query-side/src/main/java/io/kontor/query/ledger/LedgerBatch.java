@@ -36,7 +36,7 @@ public final class LedgerBatch implements Views.StagedWrites {
     public void flush() {
         LedgerFold.Result result = fold.isEmpty()
                 ? LedgerFold.Result.NOTHING
-                : fold.fold(store.buckets(fold.bucketKeys()));
+                : fold.fold(store.totals(fold.bucketKeys()));
         store.write(accounts, result);
         accounts = new ArrayList<>();
         fold = new LedgerFold();

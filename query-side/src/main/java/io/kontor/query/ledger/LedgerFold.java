@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,17 +30,24 @@ final class LedgerFold {
     record Entry(long position, String eventType, Posting posting) {
     }
 
-    /** What the batch changes: buckets to create, buckets to replace, and the lines that overflow their day bucket. */
-    record Result(Collection<Bucket> created, Collection<Bucket> replaced, List<LedgerLine> lines) {
+    /**
+     * What the batch changes: buckets to create (with their lines), buckets to update (new totals, lines to append,
+     * and the stamp they had when read), and the lines that overflow their day bucket.
+     */
+    record Result(List<Bucket> created, List<Update> updated, List<LedgerLine> lines) {
 
         static final Result NOTHING = new Result(List.of(), List.of(), List.of());
 
         /** Every bucket the batch writes. */
         List<Bucket> buckets() {
             List<Bucket> all = new ArrayList<>(created);
-            all.addAll(replaced);
+            updated.forEach(update -> all.add(update.bucket()));
             return all;
         }
+    }
+
+    /** An existing bucket's new state; {@code bucket.embedded()} are the lines to append to it. */
+    record Update(Bucket bucket, long previousStamp) {
     }
 
     static long stamp(long position, int lineIndex) {
@@ -77,7 +83,7 @@ final class LedgerFold {
     }
 
     Result fold(Map<String, Bucket> current) {
-        Map<String, Bucket> state = new LinkedHashMap<>(current);
+        Map<String, Bucket> state = new LinkedHashMap<>();
         Map<String, Bucket> changed = new LinkedHashMap<>();
         List<LedgerLine> lines = new ArrayList<>();
         for (Entry entry : entries) {
@@ -89,7 +95,8 @@ final class LedgerFold {
                 BigDecimal debit = line.side() == Side.DEBIT ? line.amount().amount() : BigDecimal.ZERO;
                 BigDecimal credit = line.side() == Side.CREDIT ? line.amount().amount() : BigDecimal.ZERO;
                 for (String key : keysFor(line.account(), date)) {
-                    Bucket bucket = state.getOrDefault(key, Bucket.empty(key, line.account()));
+                    Bucket bucket = state.computeIfAbsent(key, k -> current.containsKey(k)
+                            ? current.get(k).withoutEmbedded() : Bucket.empty(k, line.account()));
                     if (bucket.stamp() >= lineStamp) {
                         continue;
                     }
@@ -111,8 +118,14 @@ final class LedgerFold {
             }
         }
         List<Bucket> created = new ArrayList<>();
-        List<Bucket> replaced = new ArrayList<>();
-        changed.forEach((key, bucket) -> (current.containsKey(key) ? replaced : created).add(bucket));
-        return new Result(created, replaced, lines);
+        List<Update> updated = new ArrayList<>();
+        changed.forEach((key, bucket) -> {
+            if (current.containsKey(key)) {
+                updated.add(new Update(bucket, current.get(key).stamp()));
+            } else {
+                created.add(bucket);
+            }
+        });
+        return new Result(created, updated, lines);
     }
 }

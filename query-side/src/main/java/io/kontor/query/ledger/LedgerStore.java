@@ -6,7 +6,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -66,12 +69,30 @@ public class LedgerStore {
             insertIgnoringDuplicates(lines, result.lines().stream().map(LedgerStore::document).toList());
         }
         // Inserting a new document costs a fraction of an upsert on the embedded server; a rebuild creates most.
+        // An existing bucket gets its new totals and its new lines appended, never its whole array rewritten.
         List<WriteModel<Document>> bucketWrites = new ArrayList<>();
         result.created().forEach(b -> bucketWrites.add(new InsertOneModel<>(document(b))));
-        result.replaced().forEach(b -> bucketWrites.add(
-                new ReplaceOneModel<>(Filters.eq("_id", b.id()), document(b))));
+        for (LedgerFold.Update update : result.updated()) {
+            Bucket b = update.bucket();
+            List<Bson> changes = new ArrayList<>(List.of(
+                    Updates.set("debit", new Decimal128(b.debit())), Updates.set("credit", new Decimal128(b.credit())),
+                    Updates.set("lines", b.lines()), Updates.set("stamp", b.stamp()),
+                    Updates.set("firstDate", b.firstDate() == null ? null : b.firstDate().toString())));
+            if (!b.embedded().isEmpty()) {
+                changes.add(Updates.pushEach("entries", b.embedded().stream().map(LedgerStore::document).toList()));
+            }
+            // Filtered on _id alone: anything more is a full scan on the embedded server. The ledger has one
+            // writer (its single-segment processor), so the bucket is as it was read.
+            bucketWrites.add(new UpdateOneModel<>(Filters.eq("_id", b.id()), Updates.combine(changes)));
+        }
         if (!bucketWrites.isEmpty()) {
-            buckets.bulkWrite(bucketWrites, UNORDERED);
+            BulkWriteResult written = buckets.bulkWrite(bucketWrites, UNORDERED);
+            if (written.getMatchedCount() != result.updated().size()) {
+                // A bucket read a moment ago is gone: something other than this view's processor touched the
+                // view. Failing the batch makes the processor retry it from its last token.
+                throw new IllegalStateException("ledger buckets changed under the ledger projection: "
+                        + written.getMatchedCount() + " of " + result.updated().size() + " updates matched");
+            }
         }
     }
 

@@ -64,9 +64,11 @@ class LedgerFoldTest {
         LedgerFold.Result result = second.fold(state);
 
         assertThat(result.buckets()).filteredOn(b -> b.id().equals("6000|D2026-11-27")).singleElement()
-                .satisfies(b -> assertThat(b.embedded()).extracting(LedgerLine::indexInDay, LedgerLine::position)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1L),
-                                org.assertj.core.groups.Tuple.tuple(1, 2L), org.assertj.core.groups.Tuple.tuple(2, 3L)));
+                .satisfies(b -> assertThat(b.embedded()).as("the lines this batch appends")
+                        .extracting(LedgerLine::indexInDay, LedgerLine::position)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2L), org.assertj.core.groups.Tuple.tuple(2, 3L)));
+        assertThat(result.updated()).filteredOn(u -> u.bucket().id().equals("6000|D2026-11-27")).singleElement()
+                .satisfies(u -> assertThat(u.previousStamp()).isEqualTo(LedgerFold.stamp(1, 0)));
         assertThat(result.buckets()).filteredOn(b -> b.id().equals("6000|D2026-11-27")).singleElement()
                 .satisfies(b -> {
                     assertThat(b.lines()).isEqualTo(3);

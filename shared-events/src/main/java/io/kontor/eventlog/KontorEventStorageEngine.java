@@ -287,6 +287,9 @@ public class KontorEventStorageEngine extends BatchingEventStorageEngine {
             addEvents(events, commit, LogSchema.start(commit));
             rememberBoundary(LogSchema.end(commit));
         }
+        if (!chain.isEmpty()) {
+            writer.observe(chain.get(chain.size() - 1));
+        }
         return events;
     }
 

@@ -10,7 +10,6 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -84,7 +83,9 @@ class ProcessorIntegrationTest {
             eventStore.shutDown();
         }
         assertThat(tokenStore.fetchSegments("ledger")).containsExactly(0, 1);
-        assertThat(tokenStore.fetchToken("ledger", 0)).isEqualTo(new GlobalSequenceTrackingToken(32));
+        // the processor may wrap it in a ReplayToken when it initialized its segments after the first appends
+        assertThat(tokenStore.fetchToken("ledger", 0).position()).hasValue(32L);
+        assertThat(tokenStore.fetchToken("ledger", 1).position()).hasValue(32L);
         assertThat(meters.find("kontor.eventlog.append.batch.size").summary().count()).isPositive();
         assertThat(meters.find("kontor.eventlog.append.latency").timer().count()).isEqualTo(31);
         assertThat(meters.find("kontor.eventlog.head").gauge().value()).isEqualTo(32.0);

@@ -30,7 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * Positions are claimed by the insert itself: a commit goes to {@code _id} = the position after the head this
  * process knows. If another process got there first the insert fails on {@code _id}, the writer follows the chain
- * forward to the real head and retries; if it fails on {@code keys} or {@code ids}, that commit alone is refused and
+ * forward to the real head and retries; if it fails on {@code keys}, that commit alone is refused and
  * the ones behind it are re-positioned and written. A commit document is inserted whole or not at all, so a refused
  * or crashed commit leaves nothing behind.
  */
@@ -56,6 +56,7 @@ final class CommitWriter {
 
     private static final Logger logger = LoggerFactory.getLogger(CommitWriter.class);
     private static final int MAX_GROUP = 256;
+    private static final int LEADER_ROUNDS = 4;
     private static final int CHAIN_WINDOW = 256;
     private static final int MAX_POSITION_RACES = 1_000;
     private static final long HINT_EVERY_POSITIONS = 256;
@@ -65,7 +66,6 @@ final class CommitWriter {
     private final MongoCollection<BsonDocument> meta;
     private final DistributionSummary groupSize;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition flushed = lock.newCondition();
     private final ArrayDeque<PendingCommit> queue = new ArrayDeque<>();
     private final AtomicReference<Head> head = new AtomicReference<>();
     private boolean flushing;
@@ -79,38 +79,91 @@ final class CommitWriter {
         this.groupSize = groupSize;
     }
 
-    /** Writes the commit in the next group and returns when its outcome is known (see {@link PendingCommit}). */
+    /**
+     * Writes the commit in the next group and returns when its outcome is known (see {@link PendingCommit}).
+     * <p>
+     * Only threads whose commit is done are woken (each by its own unpark), plus one thread to take over leadership
+     * when the leader leaves with commits still queued; waking every waiter after every flush costs more context
+     * switches than the flush itself on a busy machine. For the same reason the leader keeps flushing what queued up
+     * meanwhile for a few rounds instead of handing over at once.
+     */
     void commit(PendingCommit commit) {
+        commit.owner = Thread.currentThread();
         lock.lock();
         try {
             queue.add(commit);
-            while (!commit.done) {
-                if (flushing) {
-                    flushed.awaitUninterruptibly();
-                    continue;
-                }
-                flushing = true;
-                List<PendingCommit> group = new ArrayList<>(Math.min(queue.size(), MAX_GROUP));
-                while (!queue.isEmpty() && group.size() < MAX_GROUP) {
-                    group.add(queue.poll());
-                }
-                lock.unlock();
-                try {
-                    flush(group);
-                } catch (RuntimeException | Error e) {
-                    for (PendingCommit pending : group) {
-                        if (!pending.done) {
-                            pending.failed(new EventStoreException("The group commit failed", e));
-                        }
-                    }
-                } finally {
-                    lock.lock();
-                    flushing = false;
-                    flushed.signalAll();
-                }
-            }
         } finally {
             lock.unlock();
+        }
+        while (!commit.done) {
+            lock.lock();
+            boolean lead = !flushing && !commit.done;
+            if (lead) {
+                flushing = true;
+            }
+            lock.unlock();
+            if (lead) {
+                lead(commit);
+            } else if (!commit.done) {
+                LockSupport.park(this);
+            }
+        }
+    }
+
+    private void lead(PendingCommit own) {
+        int rounds = 0;
+        try {
+            while (true) {
+                List<PendingCommit> group;
+                lock.lock();
+                try {
+                    if (queue.isEmpty() || (own.done && rounds >= LEADER_ROUNDS)) {
+                        flushing = false;
+                        PendingCommit next = queue.peek();
+                        if (next != null) {
+                            LockSupport.unpark(next.owner);
+                        }
+                        return;
+                    }
+                    group = new ArrayList<>(Math.min(queue.size(), MAX_GROUP));
+                    while (!queue.isEmpty() && group.size() < MAX_GROUP) {
+                        group.add(queue.poll());
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                flushOrFail(group);
+                for (PendingCommit done : group) {
+                    if (done != own) {
+                        LockSupport.unpark(done.owner);
+                    }
+                }
+                rounds++;
+            }
+        } catch (RuntimeException | Error e) {
+            lock.lock();
+            try {
+                flushing = false;
+                PendingCommit next = queue.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.owner);
+                }
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+    }
+
+    private void flushOrFail(List<PendingCommit> group) {
+        try {
+            flush(group);
+        } catch (RuntimeException | Error e) {
+            for (PendingCommit pending : group) {
+                if (!pending.done) {
+                    pending.failed(new EventStoreException("The group commit failed", e));
+                }
+            }
         }
     }
 
@@ -149,6 +202,11 @@ final class CommitWriter {
         }
         return advance(new Head(LogSchema.start(anchor), LogSchema.end(anchor),
                                 anchor.getString(LogSchema.F_HASH).getValue()));
+    }
+
+    /** Records a commit a reader saw, so the head meter and boundary checks also move in read-only processes. */
+    void observe(BsonDocument commit) {
+        advance(new Head(LogSchema.start(commit), LogSchema.end(commit), commit.getString(LogSchema.F_HASH).getValue()));
     }
 
     /** Moves the known head forward, never back: concurrent discoveries can only agree or be further along. */
@@ -211,15 +269,13 @@ final class CommitWriter {
             BsonDocument document = new BsonDocument()
                     .append(LogSchema.F_ID, new BsonInt64(position))
                     .append(LogSchema.F_COUNT, new BsonInt32(commit.size()))
-                    .append(LogSchema.F_COMMIT_ID, new BsonString(commit.commitId))
                     .append(LogSchema.F_COMMITTED_AT, now)
                     .append(LogSchema.F_MAX_TIMESTAMP, commit.maxTimestamp);
             if (!commit.keys.isEmpty()) {
                 // absent rather than empty: the sparse unique index must not see every keyless commit as one key
                 document.append(LogSchema.F_KEYS, commit.keys);
             }
-            document.append(LogSchema.F_EVENT_IDS, commit.ids)
-                    .append(LogSchema.F_PREVIOUS_HASH, new BsonString(previousHash));
+            document.append(LogSchema.F_PREVIOUS_HASH, new BsonString(previousHash));
             String hash = LogSchema.commitHash(document, commit.eventHashes);
             document.append(LogSchema.F_EVENTS, new BsonArray(commit.events))
                     .append(LogSchema.F_HASH, new BsonString(hash));
@@ -246,12 +302,12 @@ final class CommitWriter {
     /** Whether a duplicate-key failure was about the position (another writer's commit is there). */
     private boolean positionTaken(PendingCommit failed) {
         BsonDocument occupant = commits.find(Filters.eq(LogSchema.F_ID, failed.firstPosition))
-                                       .projection(Projections.include(LogSchema.F_COMMIT_ID))
+                                       .projection(Projections.include(LogSchema.F_HASH))
                                        .first();
         if (occupant == null) {
             return false;
         }
-        if (failed.commitId.equals(occupant.getString(LogSchema.F_COMMIT_ID).getValue())) {
+        if (failed.hash.equals(occupant.getString(LogSchema.F_HASH).getValue())) {
             advance(new Head(failed.firstPosition, failed.firstPosition + failed.size(), failed.hash));
             failed.succeeded();
             return false;
@@ -259,33 +315,20 @@ final class CommitWriter {
         return true;
     }
 
-    /** The event whose sequence number or identifier is taken, so Axon can tell a creation conflict from others. */
+    /** The event whose sequence number is taken, so Axon can tell a creation conflict from others. */
     private EventMessage<?> conflictingEvent(PendingCommit failed) {
         try {
             Set<String> taken = new HashSet<>();
-            if (!failed.keys.isEmpty()) {
-                for (BsonDocument commit : commits.find(Filters.in(LogSchema.F_KEYS, failed.keys))
-                                                  .projection(Projections.include(LogSchema.F_KEYS))) {
-                    for (BsonValue key : commit.getArray(LogSchema.F_KEYS)) {
-                        taken.add(key.asString().getValue());
-                    }
-                }
-                for (EventMessage<?> message : failed.messages) {
-                    if (message instanceof DomainEventMessage<?> domain
-                            && taken.contains(LogSchema.aggregateKey(domain.getAggregateIdentifier(),
-                                                                     domain.getSequenceNumber()))) {
-                        return message;
-                    }
-                }
-            }
-            for (BsonDocument commit : commits.find(Filters.in(LogSchema.F_EVENT_IDS, failed.ids))
-                                              .projection(Projections.include(LogSchema.F_EVENT_IDS))) {
-                for (BsonValue id : commit.getArray(LogSchema.F_EVENT_IDS)) {
-                    taken.add(id.asString().getValue());
+            for (BsonDocument commit : commits.find(Filters.in(LogSchema.F_KEYS, failed.keys))
+                                              .projection(Projections.include(LogSchema.F_KEYS))) {
+                for (BsonValue key : commit.getArray(LogSchema.F_KEYS)) {
+                    taken.add(key.asString().getValue());
                 }
             }
             for (EventMessage<?> message : failed.messages) {
-                if (taken.contains(message.getIdentifier())) {
+                if (message instanceof DomainEventMessage<?> domain
+                        && taken.contains(LogSchema.aggregateKey(domain.getAggregateIdentifier(),
+                                                                 domain.getSequenceNumber()))) {
                     return message;
                 }
             }
@@ -305,11 +348,11 @@ final class CommitWriter {
             List<Long> positions = pending.stream().map(commit -> commit.firstPosition).toList();
             Set<String> stored = new HashSet<>();
             for (BsonDocument commit : commits.find(Filters.in(LogSchema.F_ID, positions))
-                                              .projection(Projections.include(LogSchema.F_COMMIT_ID))) {
-                stored.add(commit.getString(LogSchema.F_COMMIT_ID).getValue());
+                                              .projection(Projections.include(LogSchema.F_HASH))) {
+                stored.add(commit.getString(LogSchema.F_HASH).getValue());
             }
             for (PendingCommit commit : pending) {
-                if (stored.contains(commit.commitId)) {
+                if (stored.contains(commit.hash)) {
                     commit.succeeded();
                 } else {
                     commit.failed(new EventStoreException("The commit could not be stored", cause));

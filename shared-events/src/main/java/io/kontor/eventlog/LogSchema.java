@@ -26,9 +26,10 @@ import java.util.TreeMap;
  * One document per commit (all events of one unit of work) in {@value #COMMITS}: {@code _id} is the global position
  * of the commit's first event and {@code n} its event count, so the commits tile positions 1, 2, 3, … without gaps and
  * the commit after {@code c} is always at {@code c._id + c.n}. Every read is therefore a lookup of known {@code _id}s
- * (flat cost on MongoDB and on the embedded server), never a range scan. {@code keys} ({@code aggregateId/seq}) and
- * {@code ids} (event identifiers) carry unique indexes, so one insert claims the position, the aggregate sequence
- * numbers and the event identifiers at once, or nothing at all.
+ * (flat cost on MongoDB and on the embedded server), never a range scan. {@code keys} ({@code aggregateId/seq}) carries
+ * a unique (multikey, sparse) index, so one insert claims the position and the aggregate sequence numbers at once, or
+ * nothing at all. Event identifiers are unique within a commit (checked before writing); across commits they are
+ * random UUIDs, and a second unique index only for them would cost every append a third index update.
  * <p>
  * Tamper evidence: each event carries the SHA-256 of its own canonical content, and each commit the SHA-256 of the
  * previous commit's hash, its canonical header and its events' hashes ({@link #commitHash}).
@@ -44,11 +45,9 @@ public final class LogSchema {
 
     public static final String F_ID = "_id";
     public static final String F_COUNT = "n";
-    public static final String F_COMMIT_ID = "cid";
     public static final String F_COMMITTED_AT = "at";
     public static final String F_MAX_TIMESTAMP = "tmax";
     public static final String F_KEYS = "keys";
-    public static final String F_EVENT_IDS = "ids";
     public static final String F_EVENTS = "events";
     public static final String F_PREVIOUS_HASH = "prevHash";
     public static final String F_HASH = "hash";
@@ -173,7 +172,8 @@ public final class LogSchema {
             candidates.add(position);
         }
         Map<Long, BsonDocument> found = new HashMap<>();
-        for (BsonDocument commit : commits.find(Filters.in(F_ID, candidates))) {
+        // one reply for the whole window: the driver's default first batch (101) would cost a getMore round trip
+        for (BsonDocument commit : commits.find(Filters.in(F_ID, candidates)).batchSize(window)) {
             found.put(start(commit), commit);
         }
         List<BsonDocument> chain = new ArrayList<>();

@@ -6,7 +6,6 @@ import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The events of one unit of work, serialized and hashed by the appending thread, waiting for a group commit to give
@@ -18,24 +17,23 @@ final class PendingCommit {
     final List<BsonDocument> events;
     final List<String> eventHashes;
     final BsonArray keys;
-    final BsonArray ids;
     final BsonDateTime maxTimestamp;
-    /** Lets a writer recognise its own commit when an insert's outcome was unknown or raced. */
-    final String commitId = UUID.randomUUID().toString();
 
+    /** The appending thread, woken when the outcome is in. */
+    Thread owner;
     long firstPosition;
+    /** Unique to this attempt (it covers position and previous hash): how a writer recognises its own commit. */
     String hash;
     RuntimeException failure;
     EventMessage<?> conflictingEvent;
     volatile boolean done;
 
     PendingCommit(List<? extends EventMessage<?>> messages, List<BsonDocument> events, List<String> eventHashes,
-                  BsonArray keys, BsonArray ids, BsonDateTime maxTimestamp) {
+                  BsonArray keys, BsonDateTime maxTimestamp) {
         this.messages = messages;
         this.events = events;
         this.eventHashes = eventHashes;
         this.keys = keys;
-        this.ids = ids;
         this.maxTimestamp = maxTimestamp;
     }
 

@@ -30,7 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -56,6 +56,7 @@ final class CommitWriter {
 
     private static final Logger logger = LoggerFactory.getLogger(CommitWriter.class);
     private static final int MAX_GROUP = 256;
+    private static final int LEADER_ROUNDS = 4;
     private static final int CHAIN_WINDOW = 256;
     private static final int MAX_POSITION_RACES = 1_000;
     private static final long HINT_EVERY_POSITIONS = 256;
@@ -65,7 +66,6 @@ final class CommitWriter {
     private final MongoCollection<BsonDocument> meta;
     private final DistributionSummary groupSize;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition flushed = lock.newCondition();
     private final ArrayDeque<PendingCommit> queue = new ArrayDeque<>();
     private final AtomicReference<Head> head = new AtomicReference<>();
     private boolean flushing;
@@ -79,38 +79,91 @@ final class CommitWriter {
         this.groupSize = groupSize;
     }
 
-    /** Writes the commit in the next group and returns when its outcome is known (see {@link PendingCommit}). */
+    /**
+     * Writes the commit in the next group and returns when its outcome is known (see {@link PendingCommit}).
+     * <p>
+     * Only threads whose commit is done are woken (each by its own unpark), plus one thread to take over leadership
+     * when the leader leaves with commits still queued; waking every waiter after every flush costs more context
+     * switches than the flush itself on a busy machine. For the same reason the leader keeps flushing what queued up
+     * meanwhile for a few rounds instead of handing over at once.
+     */
     void commit(PendingCommit commit) {
+        commit.owner = Thread.currentThread();
         lock.lock();
         try {
             queue.add(commit);
-            while (!commit.done) {
-                if (flushing) {
-                    flushed.awaitUninterruptibly();
-                    continue;
-                }
-                flushing = true;
-                List<PendingCommit> group = new ArrayList<>(Math.min(queue.size(), MAX_GROUP));
-                while (!queue.isEmpty() && group.size() < MAX_GROUP) {
-                    group.add(queue.poll());
-                }
-                lock.unlock();
-                try {
-                    flush(group);
-                } catch (RuntimeException | Error e) {
-                    for (PendingCommit pending : group) {
-                        if (!pending.done) {
-                            pending.failed(new EventStoreException("The group commit failed", e));
-                        }
-                    }
-                } finally {
-                    lock.lock();
-                    flushing = false;
-                    flushed.signalAll();
-                }
-            }
         } finally {
             lock.unlock();
+        }
+        while (!commit.done) {
+            lock.lock();
+            boolean lead = !flushing && !commit.done;
+            if (lead) {
+                flushing = true;
+            }
+            lock.unlock();
+            if (lead) {
+                lead(commit);
+            } else if (!commit.done) {
+                LockSupport.park(this);
+            }
+        }
+    }
+
+    private void lead(PendingCommit own) {
+        int rounds = 0;
+        try {
+            while (true) {
+                List<PendingCommit> group;
+                lock.lock();
+                try {
+                    if (queue.isEmpty() || (own.done && rounds >= LEADER_ROUNDS)) {
+                        flushing = false;
+                        PendingCommit next = queue.peek();
+                        if (next != null) {
+                            LockSupport.unpark(next.owner);
+                        }
+                        return;
+                    }
+                    group = new ArrayList<>(Math.min(queue.size(), MAX_GROUP));
+                    while (!queue.isEmpty() && group.size() < MAX_GROUP) {
+                        group.add(queue.poll());
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                flushOrFail(group);
+                for (PendingCommit done : group) {
+                    if (done != own) {
+                        LockSupport.unpark(done.owner);
+                    }
+                }
+                rounds++;
+            }
+        } catch (RuntimeException | Error e) {
+            lock.lock();
+            try {
+                flushing = false;
+                PendingCommit next = queue.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.owner);
+                }
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+    }
+
+    private void flushOrFail(List<PendingCommit> group) {
+        try {
+            flush(group);
+        } catch (RuntimeException | Error e) {
+            for (PendingCommit pending : group) {
+                if (!pending.done) {
+                    pending.failed(new EventStoreException("The group commit failed", e));
+                }
+            }
         }
     }
 
@@ -149,6 +202,11 @@ final class CommitWriter {
         }
         return advance(new Head(LogSchema.start(anchor), LogSchema.end(anchor),
                                 anchor.getString(LogSchema.F_HASH).getValue()));
+    }
+
+    /** Records a commit a reader saw, so the head meter and boundary checks also move in read-only processes. */
+    void observe(BsonDocument commit) {
+        advance(new Head(LogSchema.start(commit), LogSchema.end(commit), commit.getString(LogSchema.F_HASH).getValue()));
     }
 
     /** Moves the known head forward, never back: concurrent discoveries can only agree or be further along. */

@@ -172,7 +172,8 @@ public final class LogSchema {
             candidates.add(position);
         }
         Map<Long, BsonDocument> found = new HashMap<>();
-        for (BsonDocument commit : commits.find(Filters.in(F_ID, candidates))) {
+        // one reply for the whole window: the driver's default first batch (101) would cost a getMore round trip
+        for (BsonDocument commit : commits.find(Filters.in(F_ID, candidates)).batchSize(window)) {
             found.put(start(commit), commit);
         }
         List<BsonDocument> chain = new ArrayList<>();

@@ -19,6 +19,8 @@ final class PendingCommit {
     final BsonArray keys;
     final BsonDateTime maxTimestamp;
 
+    /** The appending thread, woken when the outcome is in. */
+    Thread owner;
     long firstPosition;
     /** Unique to this attempt (it covers position and previous hash): how a writer recognises its own commit. */
     String hash;

@@ -9,6 +9,7 @@ import io.kontor.command.common.ErrorDetails;
 import io.kontor.shared.ErrorCode;
 import io.kontor.shared.KontorException;
 import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -55,6 +56,9 @@ public class ProblemAdvice {
         if (e.getCause() instanceof ConcurrencyException c) {
             return concurrent(c);
         }
+        if (e.getCause() instanceof AggregateNotFoundException n) {
+            return unknown(n);
+        }
         return unexpected(e);
     }
 
@@ -62,6 +66,13 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
         return answer(Problems.of(ErrorCode.CONCURRENT_MODIFICATION,
                 "another command changed the same thing first; reload and retry"));
+    }
+
+    /** A command for an id that names nothing (the repository found no events for it). */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e) {
+        String id = String.valueOf(e.getAggregateIdentifier());
+        return answer(Problems.of(ErrorCode.NOT_FOUND, "nothing is known by id " + id, Map.of("id", id)));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

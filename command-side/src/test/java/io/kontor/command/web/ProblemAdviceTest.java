@@ -3,6 +3,7 @@ package io.kontor.command.web;
 import io.kontor.command.common.ErrorDetails;
 import io.kontor.shared.ErrorCode;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,14 @@ class ProblemAdviceTest {
     @Test
     void aSecondStreamForTheSameAggregateIsADuplicate() {
         assertProblem(advice.duplicate(new AggregateStreamCreationException("exists")), 409, "DUPLICATE");
+    }
+
+    @Test
+    void aCommandForAnUnknownIdIsNotFound() {
+        ProblemDetail problem = assertProblem(advice.unknown(new AggregateNotFoundException("je-1", "not found")),
+                404, "NOT_FOUND");
+
+        assertThat(problem.getProperties()).containsEntry("id", "je-1");
     }
 
     @Test

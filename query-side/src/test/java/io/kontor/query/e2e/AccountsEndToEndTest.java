@@ -87,6 +87,40 @@ class AccountsEndToEndTest {
     }
 
     @Test
+    void ofConcurrentOpeningsOfOneCodeExactlyOneSucceeds() throws Exception {
+        long head = apps.head();
+        int clients = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Http.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Callable<Http.Answer> client = () -> {
+                    start.await();
+                    return Http.as("accountant").post(apps.commandUrl + "/api/accounts",
+                            "{\"code\":\"8200\",\"name\":\"Contested\",\"type\":\"ASSET\"}");
+                };
+                answers.add(pool.submit(client));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<Http.Answer> answer : answers) {
+                Http.Answer a = answer.get();
+                if (a.status() == 201) {
+                    created++;
+                } else {
+                    assertThat(a.status()).isEqualTo(409);
+                    assertThat(a.json().get("code").asText()).isIn("DUPLICATE", "CONCURRENT_MODIFICATION");
+                }
+            }
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(apps.head()).isEqualTo(head + 1);
+    }
+
+    @Test
     void everyEventRecordsTheActingUserAndTheCorrelationId() {
         Http.as("accountant").header("X-Correlation-Id", "tour-42").post(apps.commandUrl + "/api/accounts",
                 "{\"code\":\"4300\",\"name\":\"Parking\",\"type\":\"REVENUE\"}");

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class HashChainVerifier {
 
-    private static final int WINDOW = 512;
+    private static final int WINDOW = 256;
 
     private final MongoCollection<BsonDocument> commits;
     private final MongoCollection<BsonDocument> meta;

@@ -57,8 +57,8 @@ public final class EngineBenchmark {
     private static final int SINGLE_WRITER_APPENDS = 2_000;
     private static final int WRITERS = 16;
     private static final int APPENDS_PER_WRITER = 250;
-    private static final int AGGREGATE_LOADS = 200;
-    private static final long PEER_TRACKING_EVENTS = 10_000;
+    private static final int AGGREGATE_LOADS = 50;
+    private static final long PEER_TRACKING_EVENTS = 500;
 
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(KontorJson.objectMapper()).build();
     private final MongoClient client;
@@ -90,7 +90,7 @@ public final class EngineBenchmark {
             progress("warming up %s", name);
             Store warmup = new Store(name, engines.get(name).get());
             warmup.growTo(5_000);
-            measure(warmup, false, Math.min(5_000, PEER_TRACKING_EVENTS));
+            measure(warmup, false, name.equals("axon-mongo") ? PEER_TRACKING_EVENTS : Long.MAX_VALUE);
         }
         rows.add("| engine | stored events | appends/s, 1 writer | appends/s, 16 writers | tracking read events/s | aggregate load ms (10 events) |");
         rows.add("|---|---:|---:|---:|---:|---:|");

@@ -30,6 +30,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -221,8 +222,16 @@ public class KontorEventStorageEngine extends BatchingEventStorageEngine {
                     .append(LogSchema.E_META_DATA, bson(metaData));
     }
 
-    /** JSON trees where the serializer can make them (so MongoDB tools can read events), bytes otherwise. */
+    /**
+     * JSON trees where the serializer can make them (so MongoDB tools can read events), bytes otherwise. A plain
+     * {@link JacksonSerializer} is asked for the tree directly: through its converter it would write bytes and parse
+     * them back, twice per event.
+     */
     private static SerializedObject<?> serialize(Serializer serializer, Object value) {
+        if (value != null && serializer.getClass() == JacksonSerializer.class) {
+            JsonNode tree = ((JacksonSerializer) serializer).getObjectMapper().valueToTree(value);
+            return new SimpleSerializedObject<>(tree, JsonNode.class, serializer.typeForClass(value.getClass()));
+        }
         if (serializer.canSerializeTo(JsonNode.class)) {
             return serializer.serialize(value, JsonNode.class);
         }

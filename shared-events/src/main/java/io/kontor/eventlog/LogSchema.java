@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * The stored shape of Kontor's event log and the rules that read it, shared by the engine and the auditors' verifier.
@@ -31,8 +31,8 @@ import java.util.TreeMap;
  * nothing at all. Event identifiers are unique within a commit (checked before writing); across commits they are
  * random UUIDs, and a second unique index only for them would cost every append a third index update.
  * <p>
- * Tamper evidence: each event carries the SHA-256 of its own canonical content, and each commit the SHA-256 of the
- * previous commit's hash, its canonical header and its events' hashes ({@link #commitHash}).
+ * Tamper evidence: each event carries the SHA-256 of its own content ({@link #eventHash}), and each commit the SHA-256
+ * of its header, which names the previous commit's hash, and its events' hashes ({@link #commitHash}).
  */
 public final class LogSchema {
 
@@ -74,72 +74,65 @@ public final class LogSchema {
         return aggregateIdentifier + '/' + sequenceNumber;
     }
 
-    /** SHA-256 (hex) of an event's canonical content: every field except its own hash. */
+    /**
+     * SHA-256 (hex) of an event's content: the BSON bytes of every field except its own hash, in stored order
+     * (MongoDB keeps a document's field order, so a reordering counts as a change like any other).
+     */
     public static String eventHash(BsonDocument event) {
-        BsonDocument content = new BsonDocument();
-        for (Map.Entry<String, BsonValue> field : event.entrySet()) {
-            if (!E_HASH.equals(field.getKey())) {
-                content.append(field.getKey(), field.getValue());
+        BsonDocument content = event;
+        if (event.containsKey(E_HASH)) {
+            content = new BsonDocument();
+            for (Map.Entry<String, BsonValue> field : event.entrySet()) {
+                if (!E_HASH.equals(field.getKey())) {
+                    content.append(field.getKey(), field.getValue());
+                }
             }
         }
         MessageDigest digest = sha256();
-        digest.update(canonicalBytes(content));
+        digest.update(bsonBytes(content));
         return HexFormat.of().formatHex(digest.digest());
     }
 
     /**
-     * SHA-256 (hex) of a commit: the previous commit's hash, the canonical header (every field except
-     * {@code events} and {@code hash}, which includes {@code prevHash}) and the events' own hashes in order.
+     * SHA-256 (hex) of a commit: its header fields ({@code _id}, {@code n}, {@code at}, {@code tmax}, {@code keys},
+     * {@code prevHash}) in a fixed, length-prefixed text form, then its events' hashes in order. It is computed by the
+     * one writer that assigns positions, so it is kept to plain string work.
      */
     public static String commitHash(BsonDocument commit, List<String> eventHashes) {
-        BsonDocument header = new BsonDocument();
-        for (Map.Entry<String, BsonValue> field : commit.entrySet()) {
-            if (!F_EVENTS.equals(field.getKey()) && !F_HASH.equals(field.getKey())) {
-                header.append(field.getKey(), field.getValue());
-            }
+        StringBuilder text = new StringBuilder(160 + 65 * eventHashes.size()).append("kontor-commit-1");
+        field(text, Long.toString(start(commit)));
+        field(text, Integer.toString(commit.getInt32(F_COUNT).getValue()));
+        field(text, Long.toString(commit.getDateTime(F_COMMITTED_AT).getValue()));
+        field(text, Long.toString(commit.getDateTime(F_MAX_TIMESTAMP).getValue()));
+        BsonValue keys = commit.get(F_KEYS);
+        BsonArray keyArray = keys == null ? new BsonArray() : keys.asArray();
+        field(text, Integer.toString(keyArray.size()));
+        for (BsonValue key : keyArray) {
+            field(text, key.asString().getValue());
+        }
+        field(text, commit.getString(F_PREVIOUS_HASH).getValue());
+        for (String eventHash : eventHashes) {
+            field(text, eventHash);
         }
         MessageDigest digest = sha256();
-        digest.update(canonicalBytes(header));
-        for (String eventHash : eventHashes) {
-            digest.update(eventHash.getBytes(StandardCharsets.US_ASCII));
-        }
+        digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /**
-     * BSON bytes of the value with every document's fields sorted by name, so the bytes do not depend on the field
-     * order a server hands back.
-     */
-    static byte[] canonicalBytes(BsonDocument document) {
+    /** The fields a commit document has; anything else in one is a change to the log. */
+    public static final Set<String> COMMIT_FIELDS = Set.of(F_ID, F_COUNT, F_COMMITTED_AT, F_MAX_TIMESTAMP, F_KEYS,
+                                                           F_PREVIOUS_HASH, F_EVENTS, F_HASH);
+
+    private static void field(StringBuilder text, String value) {
+        text.append('|').append(value.length()).append(':').append(value);
+    }
+
+    private static byte[] bsonBytes(BsonDocument document) {
         BasicOutputBuffer buffer = new BasicOutputBuffer(512);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
-            new BsonDocumentCodec().encode(writer, sorted(document), EncoderContext.builder().build());
+            new BsonDocumentCodec().encode(writer, document, EncoderContext.builder().build());
         }
         return buffer.toByteArray();
-    }
-
-    private static BsonDocument sorted(BsonDocument document) {
-        TreeMap<String, BsonValue> fields = new TreeMap<>();
-        for (Map.Entry<String, BsonValue> field : document.entrySet()) {
-            fields.put(field.getKey(), sortedValue(field.getValue()));
-        }
-        BsonDocument result = new BsonDocument();
-        fields.forEach(result::append);
-        return result;
-    }
-
-    private static BsonValue sortedValue(BsonValue value) {
-        if (value.isDocument()) {
-            return sorted(value.asDocument());
-        }
-        if (value.isArray()) {
-            BsonArray array = new BsonArray();
-            for (BsonValue element : value.asArray()) {
-                array.add(sortedValue(element));
-            }
-            return array;
-        }
-        return value;
     }
 
     private static MessageDigest sha256() {

@@ -55,6 +55,9 @@ public final class HashChainVerifier {
                     eventHashes.add(recomputed);
                 }
                 String storedHash = commit.getString(LogSchema.F_HASH).getValue();
+                if (failure == null && !LogSchema.COMMIT_FIELDS.containsAll(commit.keySet())) {
+                    failure = "commit has fields the log never writes";
+                }
                 if (failure == null && commit.getInt32(LogSchema.F_COUNT).getValue() != events.size()) {
                     failure = "event count does not match the events stored";
                 }

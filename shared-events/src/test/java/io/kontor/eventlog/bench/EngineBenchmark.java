@@ -45,7 +45,9 @@ import java.util.stream.Stream;
  * </pre>
  * Arguments: the store sizes to measure at (comma-separated, ascending); the largest size the peer is loaded to
  * (it is skipped beyond; on the embedded server its reads are full scans, so loading and reading it at 1 M takes
- * hours); optionally which engines to run (comma-separated, default {@code kontor,axon-inmemory,axon-mongo}). Every engine is warmed up on a throw-away store first, so the first size is not measured with a cold JIT.
+ * hours); optionally which engines to run (comma-separated, default {@code kontor,axon-inmemory,axon-mongo}).
+ * At each size the engines' appends are measured in turns, three rounds, and the medians reported, because the
+ * machine this runs on is shared and its load drifts by the minute. Every engine is warmed up on a throw-away store first, so the first size is not measured with a cold JIT.
  */
 public final class EngineBenchmark {
 
@@ -54,9 +56,10 @@ public final class EngineBenchmark {
     }
 
     private static final int EVENTS_PER_AGGREGATE = 10;
-    private static final int SINGLE_WRITER_APPENDS = 2_000;
+    private static final int SINGLE_WRITER_APPENDS = 1_000;
     private static final int WRITERS = 16;
-    private static final int APPENDS_PER_WRITER = 250;
+    private static final int APPENDS_PER_WRITER = 125;
+    private static final int ROUNDS = 3;
     private static final int AGGREGATE_LOADS = 50;
     private static final long PEER_TRACKING_EVENTS = 500;
 
@@ -90,23 +93,57 @@ public final class EngineBenchmark {
             progress("warming up %s", name);
             Store warmup = new Store(name, engines.get(name).get());
             warmup.growTo(5_000);
-            measure(warmup, false, name.equals("axon-mongo") ? PEER_TRACKING_EVENTS : Long.MAX_VALUE);
+            warmUp(warmup);
         }
-        rows.add("| engine | stored events | appends/s, 1 writer | appends/s, 16 writers | tracking read events/s | aggregate load ms (10 events) |");
-        rows.add("|---|---:|---:|---:|---:|---:|");
+        rows.add("| engine | stored events | appends/s, 1 writer | appends/s, 16 writers | 16-writer group size | tracking read events/s | aggregate load ms (10 events) |");
+        rows.add("|---|---:|---:|---:|---:|---:|---:|");
+        List<Store> stores = new ArrayList<>();
         for (String name : order) {
-            Store store = new Store(name, engines.get(name).get());
-            for (long size : sizes) {
-                if (name.equals("axon-mongo") && size > peerCap) {
-                    rows.add(String.format(Locale.ROOT, "| %s | %,d | not run (peer capped at %,d) | | | |", name, size, peerCap));
-                    continue;
+            stores.add(new Store(name, engines.get(name).get()));
+        }
+        for (long size : sizes) {
+            List<Store> measured = new ArrayList<>();
+            for (Store store : stores) {
+                if (store.name.equals("axon-mongo") && size > peerCap) {
+                    rows.add(String.format(Locale.ROOT, "| %s | %,d | not run: peer capped at %,d | | | | |",
+                                           store.name, size, peerCap));
+                } else {
+                    store.growTo(size);
+                    measured.add(store);
                 }
-                store.growTo(size);
-                measure(store, true, name.equals("axon-mongo") ? PEER_TRACKING_EVENTS : Long.MAX_VALUE);
+            }
+            // the machine is shared, so its load drifts: engines are measured in turns, several times, at one size
+            Map<Store, List<double[]>> appends = new java.util.LinkedHashMap<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (Store store : measured) {
+                    appends.computeIfAbsent(store, s -> new ArrayList<>()).add(appendRates(store));
+                }
+            }
+            for (Store store : measured) {
+                double single = median(appends.get(store), 0);
+                double concurrent = median(appends.get(store), 1);
+                double group = median(appends.get(store), 2);
+                long trackingLimit = store.name.equals("axon-mongo") ? PEER_TRACKING_EVENTS : Long.MAX_VALUE;
+                double tracking = trackingRate(store, trackingLimit);
+                double load = aggregateLoadMillis(store);
+                progress("%s @ %,d: medians: appends/s 1 writer %,.0f, 16 writers %,.0f; tracking %,.0f events/s; "
+                                 + "aggregate load %.2f ms", store.name, size, single, concurrent, tracking, load);
+                String trackingCell = trackingLimit < store.stored.get()
+                        ? String.format(Locale.ROOT, "%,.0f (first %,d)", tracking, trackingLimit)
+                        : String.format(Locale.ROOT, "%,.0f (all %,d)", tracking, store.stored.get());
+                rows.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %s | %s | %.2f |",
+                                       store.name, size, single, concurrent,
+                                       Double.isNaN(group) ? "" : String.format(Locale.ROOT, "%.1f", group),
+                                       trackingCell, load));
             }
         }
         System.out.println();
         rows.forEach(System.out::println);
+    }
+
+    private static double median(List<double[]> samples, int index) {
+        double[] values = samples.stream().mapToDouble(sample -> sample[index]).sorted().toArray();
+        return values[values.length / 2];
     }
 
     private KontorEventStorageEngine kontor() {
@@ -186,28 +223,25 @@ public final class EngineBenchmark {
                                                MetaData.with("user", "bench").and("correlationId", aggregate));
     }
 
-    private void measure(Store store, boolean record, long trackingLimit) throws Exception {
+    /** Appends per second with 1 and 16 writers, and Kontor's mean group size for the latter (NaN for others). */
+    private double[] appendRates(Store store) throws Exception {
         long size = store.stored.get();
         double single = appendRate(store, 1, SINGLE_WRITER_APPENDS);
         DistributionSummary groups = meters.find("kontor.eventlog.append.batch.size").summary();
         long groupsBefore = groups == null ? 0 : groups.count();
         double commitsBefore = groups == null ? 0 : groups.totalAmount();
         double concurrent = appendRate(store, WRITERS, APPENDS_PER_WRITER);
-        progress("%s @ %,d: appends/s 1 writer %,.0f, 16 writers %,.0f", store.name, size, single, concurrent);
-        if (store.engine instanceof KontorEventStorageEngine && groups != null) {
-            progress("%s @ %,d: 16 writers formed groups of %.1f commits on average", store.name, size,
-                     (groups.totalAmount() - commitsBefore) / Math.max(1, groups.count() - groupsBefore));
-        }
-        double tracking = trackingRate(store, trackingLimit);
-        double load = aggregateLoadMillis(store, size);
-        progress("%s @ %,d: tracking %,.0f events/s, aggregate load %.2f ms", store.name, size, tracking, load);
-        if (record) {
-            String trackingCell = trackingLimit < size
-                    ? String.format(Locale.ROOT, "%,.0f (first %,d)", tracking, trackingLimit)
-                    : String.format(Locale.ROOT, "%,.0f (all)", tracking);
-            rows.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %s | %.2f |",
-                                   store.name, size, single, concurrent, trackingCell, load));
-        }
+        double group = store.engine instanceof KontorEventStorageEngine && groups != null
+                ? (groups.totalAmount() - commitsBefore) / Math.max(1, groups.count() - groupsBefore) : Double.NaN;
+        progress("%s @ %,d: appends/s 1 writer %,.0f, 16 writers %,.0f (groups of %.1f)", store.name, size, single,
+                 concurrent, group);
+        return new double[] {single, concurrent, group};
+    }
+
+    private void warmUp(Store store) throws Exception {
+        appendRates(store);
+        trackingRate(store, store.name.equals("axon-mongo") ? PEER_TRACKING_EVENTS : Long.MAX_VALUE);
+        aggregateLoadMillis(store);
     }
 
     private static double appendRate(Store store, int writers, int appendsPerWriter) throws Exception {
@@ -244,7 +278,7 @@ public final class EngineBenchmark {
         return read / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double aggregateLoadMillis(Store store, long size) {
+    private static double aggregateLoadMillis(Store store) {
         long aggregates = store.aggregates.get();
         long start = System.nanoTime();
         for (int i = 0; i < AGGREGATE_LOADS; i++) {

@@ -73,7 +73,7 @@ import java.util.stream.Stream;
  *     sequence number with Axon's {@code ConcurrencyException} ({@code AggregateStreamCreationException} for 0);
  *     the refused commit leaves nothing behind.</li>
  *     <li>Group commit: concurrent appends share one ordered {@code insertMany}; a refused commit fails only its own
- *     unit of work ({@link CommitWriter}).</li>
+ *     unit of work.</li>
  *     <li>Flat cost: appends, tracking reads, aggregate loads and snapshot reads are lookups of known keys.</li>
  *     <li>Tamper evidence: a SHA-256 hash chain over commits, checked by {@code HashChainVerifier}.</li>
  * </ul>

@@ -54,11 +54,6 @@ record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, in
         return new Bucket(id, account, debit, credit, lines, stamp, firstDate, more);
     }
 
-    /** Debit minus credit. */
-    BigDecimal net() {
-        return debit.subtract(credit);
-    }
-
     static String all(String account) {
         return account + "|A";
     }

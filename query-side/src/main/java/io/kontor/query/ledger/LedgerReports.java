@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -109,16 +110,16 @@ public class LedgerReports {
     }
 
     /**
-     * The account's lines from {@code from} to {@code to} in date order (and log order within a day), with the
-     * balance on the account's normal side running from the opening balance.
+     * The account's lines from {@code from} (its first posting's date when null) to {@code to} in date order (and
+     * log order within a day), with the balance on the account's normal side running from the opening balance.
      */
     public AccountLedger ledger(String code, LocalDate from, LocalDate to) {
         LedgerStore.Account account = account(code);
-        Bucket all = store.totals(List.of(Bucket.all(code))).get(Bucket.all(code));
-        LocalDate start = from != null ? from : all != null && all.firstDate() != null ? all.firstDate() : to;
-        LocalDate end = to != null ? to : LocalDate.now();
+        LocalDate end = Objects.requireNonNull(to, "to");
+        LocalDate start = from;
         if (start == null) {
-            start = end;
+            Bucket all = store.totals(List.of(Bucket.all(code))).get(Bucket.all(code));
+            start = all == null || all.firstDate() == null || all.firstDate().isAfter(end) ? end : all.firstDate();
         }
         checkRange(start, end);
         int sign = account.type().debitNormal() ? 1 : -1;

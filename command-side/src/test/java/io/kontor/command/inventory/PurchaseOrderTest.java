@@ -57,7 +57,7 @@ class PurchaseOrderTest {
         fixture = new AggregateTestFixture<>(PurchaseOrder.class);
         fixture.registerInjectableResource(periods);
         fixture.registerInjectableResource(new ItemRepositoryStock(
-                EventSourcingRepository.builder(Item.class).eventStore(itemEvents).build()));
+                EventSourcingRepository.builder(Item.class).eventStore(itemEvents).build(), itemEvents));
     }
 
     private void register(ItemRegistered item) {

@@ -20,8 +20,10 @@ import java.util.UUID;
  */
 final class KontorApps {
 
+    /** accountant2 is the checker for accountant's purchase orders (maker-checker). */
     static final Map<String, String> USERS = Map.of(
-            "accountant", "ACCOUNTANT", "frontdesk", "FRONT_DESK", "auditor", "AUDITOR");
+            "accountant", "ACCOUNTANT", "accountant2", "ACCOUNTANT", "frontdesk", "FRONT_DESK", "auditor", "AUDITOR",
+            "storekeeper", "STOREKEEPER");
 
     private static KontorApps instance;
     private static RuntimeException failedToStart;

@@ -83,7 +83,7 @@ class InventoryValueIdentityTest {
                 .configureAggregate(Item.class)
                 .configureAggregate(PurchaseOrder.class)
                 .registerComponent(LedgerDirectory.class, c -> new AllOpen())
-                .registerComponent(Stock.class, c -> new ItemRepositoryStock(c.repository(Item.class)))
+                .registerComponent(Stock.class, c -> new ItemRepositoryStock(c.repository(Item.class), c.eventStore()))
                 .buildConfiguration();
         axon.start();
         try {

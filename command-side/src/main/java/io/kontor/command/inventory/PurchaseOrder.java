@@ -21,6 +21,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,9 +137,10 @@ public class PurchaseOrder {
         }
         apply(new GoodsReceived(orderId, command.receiptId(), command.date(), supplier, receivedLines, cost, vat,
                 cost.plus(vat), complete));
-        for (ReceivedLine line : receivedLines) {
-            stock.receive(line.sku(), orderId, command.receiptId(), command.date(), line.quantity(), line.unitCost());
-        }
+        // Items are loaded (and locked until commit) in sku order, so two receipts touching the same items in a
+        // different order cannot deadlock each other.
+        receivedLines.stream().sorted(Comparator.comparing(ReceivedLine::sku)).forEach(line -> stock.receive(
+                line.sku(), orderId, command.receiptId(), command.date(), line.quantity(), line.unitCost()));
     }
 
     /** Pays at most what receipts made payable and is still unpaid: no paying for goods that have not arrived. */

@@ -1,5 +1,6 @@
 package io.kontor.command.inventory;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.kontor.command.ledger.LedgerDirectory;
 import io.kontor.events.inventory.ItemRegistered;
 import io.kontor.events.inventory.StockCounted;
@@ -24,8 +25,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A stock item and its stock, kept from its own events: quantity on hand and value in exact øre at the moving
  * weighted average cost ({@link StockLevel}). Receipts come through its purchase order, in the same commit.
+ * Snapshots are its fields as JSON (see {@link InventoryConfiguration}).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "itemSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Item {
 
     private static final String STREAM_PREFIX = "item:";

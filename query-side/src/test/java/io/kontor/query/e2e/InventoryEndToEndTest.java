@@ -1,6 +1,9 @@
 package io.kontor.query.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.kontor.eventlog.LogSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,6 +131,9 @@ class InventoryEndToEndTest {
                 "{\"sku\":\"ODD-1\",\"quantity\":3,\"reason\":\"b\",\"date\":\"2035-03-04\"}");
 
         JsonNode item = read("accountant", "/api/inventory/ODD-1", last);
+        // The item was snapshotted on the way (threshold 3), so the last issues ran on state read back from it.
+        assertThat(apps.command.getBean(MongoDatabase.class).getCollection(LogSchema.SNAPSHOTS)
+                .find(Filters.eq("_id", "item:ODD-1")).first()).isNotNull();
         assertThat(item.get("quantity").asLong()).isZero();
         assertThat(item.get("value").asText()).isEqualTo("0.00");
         assertStockAndLedgerAgree(last);

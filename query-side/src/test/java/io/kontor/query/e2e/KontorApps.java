@@ -40,6 +40,8 @@ final class KontorApps {
                 "--kontor.mongo.uri=" + TestMongo.connectionString(),
                 "--kontor.mongo.database=" + database,
                 "--kontor.query.poll-interval=20ms",
+                // Items load from snapshots in the tests too, not only after a hundred movements.
+                "--kontor.inventory.item-snapshot-threshold=3",
                 "--spring.main.banner-mode=off"));
         BCryptPasswordEncoder cheap = new BCryptPasswordEncoder(4);
         int i = 0;

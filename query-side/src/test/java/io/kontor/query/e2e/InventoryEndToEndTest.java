@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,6 +138,29 @@ class InventoryEndToEndTest {
         assertThat(item.get("quantity").asLong()).isZero();
         assertThat(item.get("value").asText()).isEqualTo("0.00");
         assertStockAndLedgerAgree(last);
+    }
+
+    @Test
+    void twoReceiptsForTheSameRemainingGoodsAtOnceReceiveThemOnce() {
+        created("storekeeper", "/api/items", "{\"sku\":\"RACE-1\",\"name\":\"Toner\",\"unit\":\"pcs\"}");
+        created("storekeeper", "/api/purchase-orders", """
+                {"id":"race-po","supplier":"Toner ApS","lines":[{"sku":"RACE-1","quantity":6,"unitCost":"80.00"}]}""");
+        acted("accountant", "/api/purchase-orders/race-po/approval");
+        String receipt = "{\"date\":\"2035-04-01\",\"lines\":[{\"sku\":\"RACE-1\",\"quantity\":6}]}";
+
+        List<CompletableFuture<Http.Answer>> both = Stream.of(1, 2)
+                .map(i -> CompletableFuture.supplyAsync(() -> Http.as("storekeeper")
+                        .post(apps.commandUrl + "/api/purchase-orders/race-po/receipts", receipt)))
+                .toList();
+        List<Integer> statuses = both.stream().map(CompletableFuture::join).map(Http.Answer::status).sorted().toList();
+
+        // The loser either waited for the winner and found nothing left (422) or lost the append (409).
+        assertThat(statuses.get(0)).isEqualTo(201);
+        assertThat(statuses.get(1)).isIn(409, 422);
+        JsonNode item = read("storekeeper", "/api/inventory/RACE-1", apps.head());
+        assertThat(item.get("quantity").asLong()).isEqualTo(6);
+        assertThat(order("race-po", apps.head()).get("lines").get(0).get("received").asLong()).isEqualTo(6);
+        assertStockAndLedgerAgree(apps.head());
     }
 
     private static void assertStockAndLedgerAgree(long position) {

@@ -80,6 +80,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/accounts").hasRole("ACCOUNTANT")
                         .requestMatchers(HttpMethod.POST, "/api/journal-entries", "/api/journal-entries/*/reversal",
                                 "/api/periods/*/close").hasRole("ACCOUNTANT")
+                        .requestMatchers(HttpMethod.POST, "/api/items", "/api/purchase-orders/*/receipts",
+                                "/api/stock-issues", "/api/stock-counts").hasRole("STOREKEEPER")
+                        // Accountants raise orders too: maker-checker needs a second accountant, not another role.
+                        .requestMatchers(HttpMethod.POST, "/api/purchase-orders").hasAnyRole("STOREKEEPER", "ACCOUNTANT")
+                        .requestMatchers(HttpMethod.POST, "/api/purchase-orders/*/approval",
+                                "/api/purchase-orders/*/payments").hasRole("ACCOUNTANT")
                         .anyRequest().denyAll())
                 .build();
     }

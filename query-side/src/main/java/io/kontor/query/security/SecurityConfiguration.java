@@ -82,6 +82,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/trial-balance", "/api/accounts/*/ledger",
                                 "/api/accounts/*/balance", "/api/reports/income-statement", "/api/reports/balance-sheet")
                         .hasAnyRole("ACCOUNTANT", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/inventory", "/api/inventory/*",
+                                "/api/inventory/*/movements", "/api/purchase-orders", "/api/purchase-orders/*")
+                        .hasAnyRole("STOREKEEPER", "ACCOUNTANT")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -20,8 +20,10 @@ import java.util.UUID;
  */
 final class KontorApps {
 
+    /** accountant2 is the checker for accountant's purchase orders (maker-checker). */
     static final Map<String, String> USERS = Map.of(
-            "accountant", "ACCOUNTANT", "frontdesk", "FRONT_DESK", "auditor", "AUDITOR");
+            "accountant", "ACCOUNTANT", "accountant2", "ACCOUNTANT", "frontdesk", "FRONT_DESK", "auditor", "AUDITOR",
+            "storekeeper", "STOREKEEPER");
 
     private static KontorApps instance;
     private static RuntimeException failedToStart;
@@ -38,6 +40,8 @@ final class KontorApps {
                 "--kontor.mongo.uri=" + TestMongo.connectionString(),
                 "--kontor.mongo.database=" + database,
                 "--kontor.query.poll-interval=20ms",
+                // Items load from snapshots in the tests too, not only after a hundred movements.
+                "--kontor.inventory.item-snapshot-threshold=3",
                 "--spring.main.banner-mode=off"));
         BCryptPasswordEncoder cheap = new BCryptPasswordEncoder(4);
         int i = 0;

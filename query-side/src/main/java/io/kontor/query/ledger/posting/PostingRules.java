@@ -1,14 +1,21 @@
 package io.kontor.query.ledger.posting;
 
+import io.kontor.events.inventory.GoodsReceived;
+import io.kontor.events.inventory.StockCounted;
+import io.kontor.events.inventory.StockIssued;
+import io.kontor.events.inventory.SupplierPaid;
 import io.kontor.events.ledger.JournalEntryPosted;
 import io.kontor.events.ledger.JournalEntryReversed;
 import io.kontor.events.ledger.JournalLine;
 import io.kontor.events.ledger.Side;
+import io.kontor.shared.Money;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +39,45 @@ public final class PostingRules {
                 .rule(JournalEntryPosted.class, e -> new Posting(e.date(), e.entryId(), e.description(), e.lines()))
                 .rule(JournalEntryReversed.class, e -> new Posting(e.date(), e.reversalEntryId(),
                         "reversal of " + e.entryId() + ": " + e.reason(), e.lines()))
+                .rule(GoodsReceived.class, e -> new Posting(e.date(), e.orderId(),
+                        "goods received from " + e.supplier() + ", receipt " + e.receiptId(), lines(
+                        debit("1200", e.cost()), debit("1300", e.vat()), credit("2000", e.gross()))))
+                .rule(SupplierPaid.class, e -> new Posting(e.date(), e.orderId(),
+                        "paid " + e.supplier() + ", payment " + e.paymentId(), lines(
+                        debit("2000", e.amount()), credit("1010", e.amount()))))
+                .rule(StockIssued.class, e -> new Posting(e.date(), e.issueId(),
+                        "stock issued: " + e.quantity() + " × " + e.sku() + " (" + e.reason() + ")", lines(
+                        debit("5000", e.total()), credit("1200", e.total()))))
+                .rule(StockCounted.class, e -> new Posting(e.date(), e.countId(),
+                        "stock count of " + e.sku() + ": " + e.countedQuantity() + " counted, "
+                                + e.expectedQuantity() + " expected",
+                        e.valueDifference().isNegative()
+                                ? lines(debit("6900", e.valueDifference().negate()),
+                                        credit("1200", e.valueDifference().negate()))
+                                : lines(debit("1200", e.valueDifference()), credit("6900", e.valueDifference()))))
                 .build();
+    }
+
+    private static Line debit(String account, Money amount) {
+        return new Line(account, Side.DEBIT, amount);
+    }
+
+    private static Line credit(String account, Money amount) {
+        return new Line(account, Side.CREDIT, amount);
+    }
+
+    /** A rule's line before it is known to be non-zero: zero amounts (a free item, zero-rated VAT) post no line. */
+    private record Line(String account, Side side, Money amount) {
+    }
+
+    private static List<JournalLine> lines(Line... lines) {
+        List<JournalLine> result = new ArrayList<>(lines.length);
+        for (Line line : lines) {
+            if (!line.amount().isZero()) {
+                result.add(new JournalLine(line.account(), line.side(), line.amount()));
+            }
+        }
+        return result;
     }
 
     public static Builder builder() {

@@ -1,5 +1,10 @@
 package io.kontor.query.ledger.posting;
 
+import io.kontor.events.inventory.GoodsReceived;
+import io.kontor.events.inventory.ReceivedLine;
+import io.kontor.events.inventory.StockCounted;
+import io.kontor.events.inventory.StockIssued;
+import io.kontor.events.inventory.SupplierPaid;
 import io.kontor.events.ledger.JournalEntryPosted;
 import io.kontor.events.ledger.JournalEntryReversed;
 import io.kontor.events.ledger.JournalLine;
@@ -9,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +42,49 @@ class PostingRulesTest {
                 Arguments.of(new JournalEntryReversed("je-1", "je-2", DAY.plusDays(1), "wrong account",
                                 RENT.stream().map(JournalLine::mirrored).toList()),
                         new Posting(DAY.plusDays(1), "je-2", "reversal of je-1: wrong account", List.of(
-                                credit("6000", Money.dkk("1250.00")), debit("1010", Money.dkk("1250.00"))))));
+                                credit("6000", Money.dkk("1250.00")), debit("1010", Money.dkk("1250.00"))))),
+                Arguments.of(new GoodsReceived("po-1", "r-1", DAY, "Bolt & Co", List.of(
+                                new ReceivedLine("SCREW-4", 3, Money.dkk("2.35"), Money.dkk("7.05"),
+                                        BigDecimal.valueOf(25), Money.dkk("1.76"), 7)),
+                                Money.dkk("7.05"), Money.dkk("1.76"), Money.dkk("8.81"), false),
+                        new Posting(DAY, "po-1", "goods received from Bolt & Co, receipt r-1", List.of(
+                                debit("1200", Money.dkk("7.05")), debit("1300", Money.dkk("1.76")),
+                                credit("2000", Money.dkk("8.81"))))),
+                Arguments.of(new SupplierPaid("po-1", "p-1", DAY, "Bolt & Co", Money.dkk("8.81")),
+                        new Posting(DAY, "po-1", "paid Bolt & Co, payment p-1", List.of(
+                                debit("2000", Money.dkk("8.81")), credit("1010", Money.dkk("8.81"))))),
+                Arguments.of(new StockIssued("SCREW-4", "i-1", DAY, "workshop", 2, Money.dkk("3.34"),
+                                Money.dkk("6.67"), 0, Money.dkk("0.00")),
+                        new Posting(DAY, "i-1", "stock issued: 2 × SCREW-4 (workshop)", List.of(
+                                debit("5000", Money.dkk("6.67")), credit("1200", Money.dkk("6.67"))))),
+                Arguments.of(new StockCounted("SCREW-4", "c-1", DAY, 4, 3, -1, Money.dkk("10.25"),
+                                Money.dkk("-10.25"), 3, Money.dkk("30.75")),
+                        new Posting(DAY, "c-1", "stock count of SCREW-4: 3 counted, 4 expected", List.of(
+                                debit("6900", Money.dkk("10.25")), credit("1200", Money.dkk("10.25"))))));
+    }
+
+    /** A count that finds more than expected is a gain: inventory up, inventory differences credited. */
+    @Test
+    void aCountSurplusPostsAGain() {
+        StockCounted surplus = new StockCounted("SCREW-4", "c-2", DAY, 4, 6, 2, Money.dkk("10.25"),
+                Money.dkk("20.50"), 6, Money.dkk("61.50"));
+        assertThat(rules.postingFor(surplus)).contains(new Posting(DAY, "c-2",
+                "stock count of SCREW-4: 6 counted, 4 expected", List.of(
+                debit("1200", Money.dkk("20.50")), credit("6900", Money.dkk("20.50")))));
+    }
+
+    /** Zero amounts post no line: a zero-rated receipt has no VAT line, an agreeing count posts nothing at all. */
+    @Test
+    void zeroAmountsPostNoLines() {
+        GoodsReceived zeroRated = new GoodsReceived("po-2", "r-1", DAY, "Books Ltd", List.of(
+                new ReceivedLine("MANUAL", 2, Money.dkk("99.00"), Money.dkk("198.00"), BigDecimal.ZERO,
+                        Money.dkk("0.00"), 0)),
+                Money.dkk("198.00"), Money.dkk("0.00"), Money.dkk("198.00"), true);
+        assertThat(rules.postingFor(zeroRated)).get().extracting(Posting::lines).isEqualTo(List.of(
+                debit("1200", Money.dkk("198.00")), credit("2000", Money.dkk("198.00"))));
+        StockCounted agreeing = new StockCounted("SCREW-4", "c-3", DAY, 3, 3, 0, Money.dkk("10.00"),
+                Money.dkk("0.00"), 3, Money.dkk("30.00"));
+        assertThat(rules.postingFor(agreeing)).isEmpty();
     }
 
     @ParameterizedTest

@@ -17,7 +17,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -64,7 +63,7 @@ public class Item {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void issue(IssueStock command, LedgerDirectory directory) {
         requireRegistered(command.sku());
-        requireOpenPeriod(command.date(), directory);
+        directory.requireOpen(command.date());
         if (command.quantity() > stock.quantity()) {
             throw new KontorException(ErrorCode.BUSINESS_RULE_VIOLATED,
                     "cannot issue " + command.quantity() + " of " + sku + ": " + stock.quantity() + " on hand",
@@ -80,7 +79,7 @@ public class Item {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void count(CountStock command, LedgerDirectory directory) {
         requireRegistered(command.sku());
-        requireOpenPeriod(command.date(), directory);
+        directory.requireOpen(command.date());
         Money difference = stock.countDifference(command.countedQuantity());
         StockLevel after = stock.count(command.countedQuantity());
         apply(new StockCounted(sku, command.countId(), command.date(), stock.quantity(), command.countedQuantity(),
@@ -98,14 +97,6 @@ public class Item {
     private void requireRegistered(String requested) {
         if (sku == null) {
             throw new KontorException(ErrorCode.NOT_FOUND, "no item " + requested, Map.of("field", "sku"));
-        }
-    }
-
-    static void requireOpenPeriod(LocalDate date, LedgerDirectory directory) {
-        YearMonth period = YearMonth.from(date);
-        if (directory.isClosed(period)) {
-            throw new KontorException(ErrorCode.BUSINESS_RULE_VIOLATED, "period " + period + " is closed",
-                    Map.of("rule", "PERIOD_CLOSED", "field", "date", "period", period.toString()));
         }
     }
 

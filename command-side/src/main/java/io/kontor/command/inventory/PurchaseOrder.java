@@ -102,7 +102,7 @@ public class PurchaseOrder {
     public void receive(ReceiveGoods command, Stock stock, LedgerDirectory directory) {
         requireExists(command.orderId());
         requireApproved();
-        Item.requireOpenPeriod(command.date(), directory);
+        directory.requireOpen(command.date());
         List<ReceivedLine> receivedLines = new ArrayList<>();
         Money cost = Money.zero(Money.DKK);
         Money vat = Money.zero(Money.DKK);
@@ -149,7 +149,7 @@ public class PurchaseOrder {
     public void pay(PaySupplier command, LedgerDirectory directory) {
         requireExists(command.orderId());
         requireApproved();
-        Item.requireOpenPeriod(command.date(), directory);
+        directory.requireOpen(command.date());
         if (!command.amount().currency().equals(unpaid.currency())) {
             throw KontorException.invalidField("currency", "purchase orders are paid in " + unpaid.currency());
         }

@@ -14,7 +14,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -94,11 +93,7 @@ public class JournalEntry {
                                 "account", account.code()));
             }
         }
-        YearMonth period = YearMonth.from(date);
-        if (directory.isClosed(period)) {
-            throw new KontorException(ErrorCode.BUSINESS_RULE_VIOLATED, "period " + period + " is closed",
-                    Map.of("rule", "PERIOD_CLOSED", "field", "date", "period", period.toString()));
-        }
+        directory.requireOpen(date);
     }
 
     @EventSourcingHandler

@@ -591,7 +591,7 @@ public class KontorEventStorageEngine extends BatchingEventStorageEngine {
                 throw new AxonConfigurationException("A MongoDatabase is required for the KontorEventStorageEngine");
             }
             Serializer effective = serializer != null ? serializer
-                    : JacksonSerializer.builder().objectMapper(KontorJson.objectMapper()).build();
+                    : KontorJson.serializer();
             if (!eventSerializerSet) {
                 super.eventSerializer(effective);
             }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * The one {@link ObjectMapper} configuration for Kontor's events: records, {@code java.time} values as ISO-8601
@@ -30,6 +32,17 @@ public final class KontorJson {
                 // an old event may lack a field a newer reader ignores, and vice versa: tolerant reading
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .build();
+    }
+
+    /**
+     * Axon's serializer for Kontor's messages, built on {@link #objectMapper()}, with each payload's revision taken
+     * from its {@code @Revision}: the one both apps, the event log and the tools use.
+     */
+    public static JacksonSerializer serializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(objectMapper())
+                .revisionResolver(new AnnotationRevisionResolver())
                 .build();
     }
 }

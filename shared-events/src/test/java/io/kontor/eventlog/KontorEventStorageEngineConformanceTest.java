@@ -2,7 +2,6 @@ package io.kontor.eventlog;
 
 import io.kontor.eventlog.testing.TestMongo;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngineTest;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.util.function.UnaryOperator;
@@ -24,7 +23,7 @@ class KontorEventStorageEngineConformanceTest
     protected KontorEventStorageEngine createEngine(UnaryOperator<KontorEventStorageEngine.Builder> customization) {
         KontorEventStorageEngine.Builder builder = KontorEventStorageEngine.builder()
                 .database(TestMongo.freshDatabase())
-                .serializer(JacksonSerializer.builder().objectMapper(KontorJson.objectMapper()).build());
+                .serializer(KontorJson.serializer());
         return customization.apply(builder).build();
     }
 }

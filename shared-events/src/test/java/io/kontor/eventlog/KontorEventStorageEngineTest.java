@@ -17,7 +17,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +53,7 @@ class KontorEventStorageEngineTest {
     static KontorEventStorageEngine engine(MongoDatabase database) {
         return KontorEventStorageEngine.builder()
                 .database(database)
-                .serializer(JacksonSerializer.builder().objectMapper(KontorJson.objectMapper()).build())
+                .serializer(KontorJson.serializer())
                 .meterRegistry(new SimpleMeterRegistry())
                 .build();
     }

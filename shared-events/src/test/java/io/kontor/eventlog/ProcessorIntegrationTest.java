@@ -94,7 +94,7 @@ class ProcessorIntegrationTest {
     @Test
     void storedJsonOfAnOldRevisionIsUpcastOnRead() {
         MongoDatabase database = TestMongo.freshDatabase();
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(KontorJson.objectMapper()).build();
+        JacksonSerializer serializer = KontorJson.serializer();
         KontorEventStorageEngine writer = KontorEventStorageEngine.builder().database(database).serializer(serializer).build();
         writer.appendEvents(new GenericDomainEventMessage<>("Thing", "t-1", 0, new Renamed("t-1", "placeholder")));
         database.getCollection(LogSchema.COMMITS).updateOne(

@@ -8,9 +8,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,27 +27,21 @@ public class AxonConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return jacksonSerializer();
+        return KontorJson.serializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return jacksonSerializer();
+        return KontorJson.serializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return jacksonSerializer();
+        return KontorJson.serializer();
     }
 
-    private static Serializer jacksonSerializer() {
-        return JacksonSerializer.builder()
-                .objectMapper(KontorJson.objectMapper())
-                .revisionResolver(new AnnotationRevisionResolver())
-                .build();
-    }
 
     @Bean
     KontorEventStorageEngine eventStorageEngine(MongoDatabase database,

@@ -7,7 +7,6 @@ import io.kontor.events.inventory.StockReceived;
 import io.kontor.shared.Money;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -27,7 +26,7 @@ class ItemSnapshotTest {
                 Money.dkk("9.99")));
         item.on(new StockIssued("SCREW-4", "i-1", DAY, "x", 1, Money.dkk("3.33"), Money.dkk("3.33"), 2,
                 Money.dkk("6.66")));
-        Serializer serializer = JacksonSerializer.builder().objectMapper(KontorJson.objectMapper()).build();
+        Serializer serializer = KontorJson.serializer();
 
         SerializedObject<byte[]> snapshot = serializer.serialize(item, byte[].class);
         Item restored = serializer.deserialize(snapshot);

@@ -12,9 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,27 +33,21 @@ public class AxonConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return jacksonSerializer();
+        return KontorJson.serializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return jacksonSerializer();
+        return KontorJson.serializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return jacksonSerializer();
+        return KontorJson.serializer();
     }
 
-    private static Serializer jacksonSerializer() {
-        return JacksonSerializer.builder()
-                .objectMapper(KontorJson.objectMapper())
-                .revisionResolver(new AnnotationRevisionResolver())
-                .build();
-    }
 
     @Bean
     KontorEventStorageEngine eventStorageEngine(MongoDatabase database,

@@ -12,7 +12,6 @@ import io.kontor.shared.Money;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.lang.management.ManagementFactory;
@@ -52,8 +51,7 @@ public final class LedgerBenchmark {
         boolean randomDates = args.length > 1 && args[1].equals("random");
         int entries = lines / LINES_PER_ENTRY;
         MongoDatabase database = TestMongo.freshDatabase();
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(KontorJson.objectMapper())
-                .revisionResolver(new AnnotationRevisionResolver()).build();
+        JacksonSerializer serializer = KontorJson.serializer();
         KontorEventStorageEngine engine = KontorEventStorageEngine.builder().database(database)
                 .serializer(serializer).build();
 

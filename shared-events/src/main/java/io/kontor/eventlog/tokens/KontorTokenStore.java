@@ -322,7 +322,7 @@ public class KontorTokenStore implements TokenStore {
                 throw new AxonConfigurationException("The token store needs a node id and a non-negative claim timeout");
             }
             if (serializer == null) {
-                serializer = JacksonSerializer.builder().objectMapper(KontorJson.objectMapper()).build();
+                serializer = KontorJson.serializer();
             }
             return new KontorTokenStore(this);
         }

@@ -9,7 +9,6 @@ import io.kontor.eventlog.KontorJson;
 import io.kontor.eventlog.LogSchema;
 import io.kontor.eventlog.testing.TestMongo;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class HashChainVerifierTest {
         commits = database.getCollection(LogSchema.COMMITS, BsonDocument.class);
         KontorEventStorageEngine engine = KontorEventStorageEngine.builder()
                 .database(database)
-                .serializer(JacksonSerializer.builder().objectMapper(KontorJson.objectMapper()).build())
+                .serializer(KontorJson.serializer())
                 .build();
         engine.appendEvents(event("A", 0, "opened"));
         engine.appendEvents(event("A", 1, "first"), event("A", 2, "second"), event("A", 3, "third"));

@@ -18,7 +18,6 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ public final class EngineBenchmark {
     private static final int AGGREGATE_LOADS = 50;
     private static final long PEER_TRACKING_EVENTS = 500;
 
-    private final Serializer serializer = JacksonSerializer.builder().objectMapper(KontorJson.objectMapper()).build();
+    private final Serializer serializer = KontorJson.serializer();
     private final MongoClient client;
     private final List<String> rows = new ArrayList<>();
     /** Kontor's own meters, to show how large its groups were. */

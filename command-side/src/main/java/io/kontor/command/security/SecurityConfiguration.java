@@ -86,6 +86,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/purchase-orders").hasAnyRole("STOREKEEPER", "ACCOUNTANT")
                         .requestMatchers(HttpMethod.POST, "/api/purchase-orders/*/approval",
                                 "/api/purchase-orders/*/payments").hasRole("ACCOUNTANT")
+                        .requestMatchers(HttpMethod.POST, "/api/employees", "/api/employees/*/transfer",
+                                "/api/employees/*/salary", "/api/employees/*/termination", "/api/absences",
+                                "/api/shifts", "/api/shifts/*/cancel", "/api/payroll-runs").hasRole("HR")
+                        .requestMatchers(HttpMethod.POST, "/api/payroll-runs/*/payment").hasRole("ACCOUNTANT")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -85,6 +85,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/inventory", "/api/inventory/*",
                                 "/api/inventory/*/movements", "/api/purchase-orders", "/api/purchase-orders/*")
                         .hasAnyRole("STOREKEEPER", "ACCOUNTANT")
+                        // Salaries and payslips are in these: HR only (accountants see payroll in the ledger).
+                        .requestMatchers(HttpMethod.GET, "/api/employees", "/api/employees/*", "/api/headcount",
+                                "/api/payroll-runs", "/api/payroll-runs/*")
+                        .hasRole("HR")
+                        // No salaries in the roster: the front desk sees who works when.
+                        .requestMatchers(HttpMethod.GET, "/api/roster").hasAnyRole("HR", "FRONT_DESK")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -1,5 +1,7 @@
 package io.kontor.query.ledger.posting;
 
+import io.kontor.events.hr.PayrollPaid;
+import io.kontor.events.hr.PayrollRunCompleted;
 import io.kontor.events.inventory.GoodsReceived;
 import io.kontor.events.inventory.StockCounted;
 import io.kontor.events.inventory.StockIssued;
@@ -55,6 +57,12 @@ public final class PostingRules {
                                 ? lines(debit("6900", e.valueDifference().negate()),
                                         credit("1200", e.valueDifference().negate()))
                                 : lines(debit("1200", e.valueDifference()), credit("6900", e.valueDifference()))))
+                .rule(PayrollRunCompleted.class, e -> new Posting(e.date(), "payroll-" + e.period(),
+                        "payroll " + e.period() + ": " + e.payslips().size() + " employees", lines(
+                        debit("6000", e.total()), credit("2200", e.total()))))
+                .rule(PayrollPaid.class, e -> new Posting(e.date(), "payroll-" + e.period(),
+                        "payroll " + e.period() + " paid", lines(
+                        debit("2200", e.amount()), credit("1010", e.amount()))))
                 .build();
     }
 

@@ -1,5 +1,8 @@
 package io.kontor.query.ledger.posting;
 
+import io.kontor.events.hr.PayrollPaid;
+import io.kontor.events.hr.PayrollRunCompleted;
+import io.kontor.events.hr.Payslip;
 import io.kontor.events.inventory.GoodsReceived;
 import io.kontor.events.inventory.ReceivedLine;
 import io.kontor.events.inventory.StockCounted;
@@ -60,7 +63,16 @@ class PostingRulesTest {
                 Arguments.of(new StockCounted("SCREW-4", "c-1", DAY, 4, 3, -1, Money.dkk("10.25"),
                                 Money.dkk("-10.25"), 3, Money.dkk("30.75")),
                         new Posting(DAY, "c-1", "stock count of SCREW-4: 3 counted, 4 expected", List.of(
-                                debit("6900", Money.dkk("10.25")), credit("1200", Money.dkk("10.25"))))));
+                                debit("6900", Money.dkk("10.25")), credit("1200", Money.dkk("10.25"))))),
+                Arguments.of(new PayrollRunCompleted("2026-11", LocalDate.of(2026, 11, 30), List.of(
+                                new Payslip("anna", "Anna Berg", "Reception", 29, Money.dkk("29966.67")),
+                                new Payslip("bo", "Bo Holm", "Kitchen", 30, Money.dkk("28000.00"))),
+                                Money.dkk("57966.67")),
+                        new Posting(LocalDate.of(2026, 11, 30), "payroll-2026-11", "payroll 2026-11: 2 employees",
+                                List.of(debit("6000", Money.dkk("57966.67")), credit("2200", Money.dkk("57966.67"))))),
+                Arguments.of(new PayrollPaid("2026-11", DAY, Money.dkk("57966.67")),
+                        new Posting(DAY, "payroll-2026-11", "payroll 2026-11 paid", List.of(
+                                debit("2200", Money.dkk("57966.67")), credit("1010", Money.dkk("57966.67"))))));
     }
 
     /** A count that finds more than expected is a gain: inventory up, inventory differences credited. */

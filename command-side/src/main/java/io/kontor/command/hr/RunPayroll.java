@@ -1,0 +1,18 @@
+package io.kontor.command.hr;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.YearMonth;
+
+/** Run the payroll of one month: once per month. */
+public record RunPayroll(YearMonth period) {
+
+    public RunPayroll {
+        Fields.required(period, "period");
+    }
+
+    @TargetAggregateIdentifier
+    public String streamId() {
+        return Payroll.streamId(period);
+    }
+}

@@ -85,6 +85,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/inventory", "/api/inventory/*",
                                 "/api/inventory/*/movements", "/api/purchase-orders", "/api/purchase-orders/*")
                         .hasAnyRole("STOREKEEPER", "ACCOUNTANT")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/verify", "/api/audit/events",
+                                "/api/audit/events/**", "/api/audit/aggregates/*/events", "/api/audit/export")
+                        .hasRole("AUDITOR")
                         .anyRequest().denyAll())
                 .build();
     }

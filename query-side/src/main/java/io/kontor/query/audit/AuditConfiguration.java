@@ -1,0 +1,16 @@
+package io.kontor.query.audit;
+
+import com.mongodb.client.MongoDatabase;
+import io.kontor.eventlog.audit.HashChainVerifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The auditors' read-only tools over the event log itself (not over any view). */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+    @Bean
+    HashChainVerifier hashChainVerifier(MongoDatabase database) {
+        return new HashChainVerifier(database);
+    }
+}

@@ -1,7 +1,9 @@
 package io.kontor.query.audit;
 
 import com.mongodb.client.MongoDatabase;
+import io.kontor.eventlog.KontorEventStorageEngine;
 import io.kontor.eventlog.audit.HashChainVerifier;
+import io.kontor.eventlog.audit.LogReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +14,10 @@ public class AuditConfiguration {
     @Bean
     HashChainVerifier hashChainVerifier(MongoDatabase database) {
         return new HashChainVerifier(database);
+    }
+
+    @Bean
+    AuditLog auditLog(MongoDatabase database, KontorEventStorageEngine engine) {
+        return new AuditLog(new LogReader(database), engine);
     }
 }

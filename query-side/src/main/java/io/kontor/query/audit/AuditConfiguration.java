@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import io.kontor.eventlog.KontorEventStorageEngine;
 import io.kontor.eventlog.audit.HashChainVerifier;
 import io.kontor.eventlog.audit.LogReader;
+import io.kontor.query.ledger.posting.PostingRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,5 +20,10 @@ public class AuditConfiguration {
     @Bean
     AuditLog auditLog(MongoDatabase database, KontorEventStorageEngine engine) {
         return new AuditLog(new LogReader(database), engine);
+    }
+
+    @Bean
+    LedgerLineage ledgerLineage(KontorEventStorageEngine engine, PostingRules rules) {
+        return new LedgerLineage(engine, rules);
     }
 }

@@ -30,11 +30,13 @@ class AuditController {
 
     private final HashChainVerifier verifier;
     private final AuditLog log;
+    private final LedgerLineage lineage;
     private final ObjectMapper json;
 
-    AuditController(HashChainVerifier verifier, AuditLog log, ObjectMapper json) {
+    AuditController(HashChainVerifier verifier, AuditLog log, LedgerLineage lineage, ObjectMapper json) {
         this.verifier = verifier;
         this.log = log;
+        this.lineage = lineage;
         this.json = json;
     }
 
@@ -63,6 +65,17 @@ class AuditController {
     ResponseEntity<AuditEvent> event(@PathVariable long position) {
         long head = log.head();
         return answer(head, log.event(position));
+    }
+
+    @GetMapping("/api/audit/events/{position}/ledger-lines")
+    @Operation(summary = "The ledger lines an event produced, recomputed by the pure posting rules, each with the "
+            + "ledger query that shows it (role AUDITOR)")
+    ResponseEntity<LedgerLineage.Lineage> ledgerLines(@PathVariable long position) {
+        long head = log.head();
+        if (position > head) {
+            throw AuditLog.noEvent(position);
+        }
+        return answer(head, lineage.of(position).orElseThrow(() -> AuditLog.noEvent(position)));
     }
 
     @GetMapping("/api/audit/aggregates/{id}/events")

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The auditors' tools through the query app: verification of the hash chain, the log as an API, its export. */
+/** The auditors' tools through the query app: verification of the hash chain, the log as an API, its export, lineage. */
 class AuditEndToEndTest {
 
     private final KontorApps apps = KontorApps.get();
@@ -142,5 +142,36 @@ class AuditEndToEndTest {
         }
         assertThat(Http.as("auditor").get(apps.queryUrl + "/api/audit/verify").json().get("verified").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void aLedgerLineLeadsToItsEventAndTheEventToItsLedgerLines() {
+        JsonNode posted = postEntry("2034-07-15", "77.70");
+        long position = posted.get("position").asLong();
+        Http.Answer ledgerAnswer = Http.as("auditor").get(apps.queryUrl
+                + "/api/accounts/1000/ledger?from=2034-07-15&to=2034-07-15&minPosition=" + position);
+        assertThat(ledgerAnswer.status()).as(ledgerAnswer.body()).isEqualTo(200);
+        JsonNode line = ledgerAnswer.json().get("lines").get(0);
+
+        JsonNode event = audit("/api/audit/events/" + line.get("position").asLong());
+        assertThat(event.get("aggregateId").asText()).isEqualTo(posted.get("id").asText());
+
+        JsonNode lineage = audit("/api/audit/events/" + position + "/ledger-lines");
+        assertThat(lineage.get("posts").asBoolean()).isTrue();
+        assertThat(lineage.get("date").asText()).isEqualTo("2034-07-15");
+        assertThat(lineage.get("lines")).hasSize(2);
+        JsonNode debit = lineage.get("lines").get(0);
+        assertThat(debit.get("account").asText()).isEqualTo("1000");
+        assertThat(debit.get("side").asText()).isEqualTo("DEBIT");
+        assertThat(debit.get("amount").asText()).isEqualTo("77.70");
+        JsonNode shown = audit(debit.get("ledger").asText()).get("lines");
+        assertThat(shown).anySatisfy(l -> {
+            assertThat(l.get("position").asLong()).isEqualTo(position);
+            assertThat(l.get("amount").asText()).isEqualTo("77.70");
+        });
+
+        JsonNode opened = audit("/api/audit/events/1/ledger-lines");
+        assertThat(opened.get("posts").asBoolean()).isFalse();
+        assertThat(opened.get("lines")).isEmpty();
     }
 }

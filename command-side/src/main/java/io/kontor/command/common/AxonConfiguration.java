@@ -2,6 +2,7 @@ package io.kontor.command.common;
 
 import com.mongodb.client.MongoDatabase;
 import io.kontor.eventlog.KontorEventStorageEngine;
+import io.kontor.events.KontorUpcasters;
 import io.kontor.eventlog.KontorJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -52,6 +53,7 @@ public class AxonConfiguration {
                 .database(database)
                 .serializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(KontorUpcasters.chain())
                 .meterRegistry(meterRegistry)
                 .build();
     }

@@ -2,6 +2,7 @@ package io.kontor.query.common;
 
 import com.mongodb.client.MongoDatabase;
 import io.kontor.eventlog.KontorEventStorageEngine;
+import io.kontor.events.KontorUpcasters;
 import io.kontor.eventlog.KontorJson;
 import io.kontor.eventlog.tokens.KontorTokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,6 +59,7 @@ public class AxonConfiguration {
                 .database(database)
                 .serializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(KontorUpcasters.chain())
                 .meterRegistry(meterRegistry)
                 .build();
     }

@@ -91,6 +91,9 @@ public class SecurityConfiguration {
                         .hasRole("HR")
                         // No salaries in the roster: the front desk sees who works when.
                         .requestMatchers(HttpMethod.GET, "/api/roster").hasAnyRole("HR", "FRONT_DESK")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/verify", "/api/audit/events",
+                                "/api/audit/events/**", "/api/audit/aggregates/*/events", "/api/audit/export")
+                        .hasRole("AUDITOR")
                         .anyRequest().denyAll())
                 .build();
     }

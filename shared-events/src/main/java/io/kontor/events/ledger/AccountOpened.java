@@ -1,5 +1,6 @@
 package io.kontor.events.ledger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.serialization.Revision;
 
 import java.util.Currency;
@@ -7,9 +8,13 @@ import java.util.Objects;
 
 /**
  * A ledger account was opened in the chart of accounts. The account code is the aggregate id.
+ * <p>
+ * Revision 2 stores the account's type as {@code accountType} (revision 1: {@code type}, read through
+ * {@link AccountOpenedUpcaster}).
  */
-@Revision("1")
-public record AccountOpened(String code, String name, AccountType type, Currency currency) {
+@Revision("2")
+public record AccountOpened(String code, String name, @JsonProperty("accountType") AccountType type,
+                            Currency currency) {
 
     public AccountOpened {
         Objects.requireNonNull(code, "code");

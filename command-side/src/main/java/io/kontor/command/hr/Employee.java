@@ -1,5 +1,6 @@
 package io.kontor.command.hr;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.kontor.events.hr.AbsenceRecorded;
 import io.kontor.events.hr.EmployeeHired;
 import io.kontor.events.hr.EmployeeTerminated;
@@ -36,8 +37,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An employee: employed from a start date to an optional last day, with dated histories of department and role and
  * of monthly salary, their absences and their active shifts. Shifts live here so that an overlap is refused against
  * the employee's own stream: two shifts scheduled at once for the same person conflict on its sequence numbers.
+ * Snapshots are its fields as JSON (see {@link HrConfiguration}).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "hrSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Employee {
 
     private static final String STREAM_PREFIX = "employee:";

@@ -1,5 +1,6 @@
 package io.kontor.command.hr;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.kontor.events.hr.EmployeeEnrolled;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -14,7 +15,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Every employee ever hired, in one stream: each hire appends to it in the hire's own commit, so the list payroll
  * reads is exactly the log's, never a view that may lag. It has no command handlers; {@link Staff} drives it.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "hrSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class EmployeeRegistry {
 
     /** The one registry's stream. */

@@ -1,5 +1,6 @@
 package io.kontor.query.hr;
 
+import com.mongodb.client.MongoDatabase;
 import io.kontor.events.hr.AbsenceRecorded;
 import io.kontor.events.hr.EmployeeHired;
 import io.kontor.events.hr.EmployeeTerminated;
@@ -27,9 +28,10 @@ import static com.mongodb.client.model.Updates.set;
 
 /**
  * Folds the log into the HR views: employees with their dated assignments, salaries and history in
- * {@value #EMPLOYEES}, shifts in {@value #SHIFTS}, absences in {@value #ABSENCES} and payroll runs in
- * {@value #PAYROLL_RUNS}. Shift and absence events carry the employee's name and department, so the roster is read
- * from its own collections alone; salaries are only in {@value #EMPLOYEES} and {@value #PAYROLL_RUNS}.
+ * {@value #EMPLOYEES}, the roster's days (each day's shifts and who is absent, keyed by date) in
+ * {@value #ROSTER_DAYS} (see {@link RosterDayFold}) and payroll runs in {@value #PAYROLL_RUNS}. Shift and absence
+ * events carry the employee's name and department, so the roster is read from its own collection alone; salaries
+ * are only in {@value #EMPLOYEES} and {@value #PAYROLL_RUNS}.
  */
 @Component
 @ProcessingGroup(HrProjection.GROUP)
@@ -37,14 +39,21 @@ public class HrProjection {
 
     public static final String GROUP = "hr";
     public static final String EMPLOYEES = "hr_employees";
-    public static final String SHIFTS = "hr_shifts";
-    public static final String ABSENCES = "hr_absences";
+    public static final String ROSTER_DAYS = "hr_roster_days";
     public static final String PAYROLL_RUNS = "hr_payroll_runs";
 
-    private final Views views;
+    private static final String ROSTER = HrProjection.class.getName() + ".roster";
 
-    HrProjection(Views views) {
+    private final Views views;
+    private final MongoDatabase database;
+
+    HrProjection(Views views, MongoDatabase database) {
         this.views = views;
+        this.database = database;
+    }
+
+    private RosterDayFold roster() {
+        return views.staged(ROSTER, () -> new RosterDayFold(views, database));
     }
 
     @EventHandler
@@ -91,36 +100,19 @@ public class HrProjection {
     @EventHandler
     void on(AbsenceRecorded event, TrackingToken token) {
         long position = Views.positionOf(token);
-        views.batch(ABSENCES).put(event.absenceId(), new Document("absenceId", event.absenceId())
-                        .append("employeeId", event.employeeId())
-                        .append("name", event.name())
-                        .append("department", event.department())
-                        .append("kind", event.kind().name())
-                        .append("from", event.from().toString())
-                        .append("to", event.to().toString()),
-                position);
+        roster().apply(position, event);
         views.batch(EMPLOYEES).update(event.employeeId(), push("history", history(position, event.from(),
                 "ABSENT", event.kind() + " " + event.from() + " to " + event.to())), position);
     }
 
     @EventHandler
     void on(ShiftScheduled event, TrackingToken token) {
-        views.batch(SHIFTS).put(event.shiftId(), new Document("shiftId", event.shiftId())
-                        .append("employeeId", event.employeeId())
-                        .append("name", event.name())
-                        .append("department", event.department())
-                        .append("date", event.date().toString())
-                        .append("start", event.start().toString())
-                        .append("end", event.end().toString())
-                        .append("role", event.role())
-                        .append("location", event.location())
-                        .append("status", "SCHEDULED"),
-                Views.positionOf(token));
+        roster().apply(Views.positionOf(token), event);
     }
 
     @EventHandler
     void on(ShiftCancelled event, TrackingToken token) {
-        views.batch(SHIFTS).update(event.shiftId(), set("status", "CANCELLED"), Views.positionOf(token));
+        roster().apply(Views.positionOf(token), event);
     }
 
     @EventHandler

@@ -7,7 +7,6 @@ import io.kontor.query.web.ReadsView;
 import io.kontor.shared.KontorException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,12 +26,10 @@ class RosterController {
 
     static final int MAX_DAYS = 62;
 
-    private final MongoCollection<Document> shifts;
-    private final MongoCollection<Document> absences;
+    private final MongoCollection<Document> days;
 
     RosterController(MongoDatabase database) {
-        this.shifts = database.getCollection(HrProjection.SHIFTS);
-        this.absences = database.getCollection(HrProjection.ABSENCES);
+        this.days = database.getCollection(HrProjection.ROSTER_DAYS);
     }
 
     record ShiftView(String shiftId, String employeeId, String name, String department, String start, String end,
@@ -65,27 +62,22 @@ class RosterController {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.put(day.toString(), new Day(day.toString(), new ArrayList<>(), new ArrayList<>()));
         }
-        List<Bson> shiftFilter = new ArrayList<>(List.of(Filters.gte("date", from.toString()),
-                Filters.lte("date", to.toString()), Filters.eq("status", "SCHEDULED")));
-        List<Bson> absenceFilter = new ArrayList<>(List.of(Filters.lte("from", to.toString()),
-                Filters.gte("to", from.toString())));
-        if (department != null) {
-            shiftFilter.add(Filters.eq("department", department));
-            absenceFilter.add(Filters.eq("department", department));
-        }
-        for (Document d : shifts.find(Filters.and(shiftFilter))) {
-            days.get(d.getString("date")).shifts().add(new ShiftView(d.getString("shiftId"),
-                    d.getString("employeeId"), d.getString("name"), d.getString("department"), d.getString("start"),
-                    d.getString("end"), d.getString("role"), d.getString("location")));
-        }
-        for (Document d : absences.find(Filters.and(absenceFilter))) {
-            AbsentView absent = new AbsentView(d.getString("absenceId"), d.getString("employeeId"),
-                    d.getString("name"), d.getString("department"), d.getString("kind"), d.getString("from"),
-                    d.getString("to"));
-            LocalDate first = LocalDate.parse(absent.from()).isBefore(from) ? from : LocalDate.parse(absent.from());
-            LocalDate last = LocalDate.parse(absent.to()).isAfter(to) ? to : LocalDate.parse(absent.to());
-            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                days.get(day.toString()).absent().add(absent);
+        // One read by key for the whole range: a day's document holds its shifts and who is absent.
+        for (Document d : this.days.find(Filters.in("_id", List.copyOf(days.keySet())))) {
+            Day day = days.get(d.getString("date"));
+            for (Document s : d.getList("shifts", Document.class)) {
+                if (department == null || department.equals(s.getString("department"))) {
+                    day.shifts().add(new ShiftView(s.getString("shiftId"), s.getString("employeeId"),
+                            s.getString("name"), s.getString("department"), s.getString("start"), s.getString("end"),
+                            s.getString("role"), s.getString("location")));
+                }
+            }
+            for (Document a : d.getList("absent", Document.class)) {
+                if (department == null || department.equals(a.getString("department"))) {
+                    day.absent().add(new AbsentView(a.getString("absenceId"), a.getString("employeeId"),
+                            a.getString("name"), a.getString("department"), a.getString("kind"), a.getString("from"),
+                            a.getString("to")));
+                }
             }
         }
         for (Day day : days.values()) {

@@ -42,6 +42,8 @@ final class KontorApps {
                 "--kontor.query.poll-interval=20ms",
                 // Items load from snapshots in the tests too, not only after a hundred movements.
                 "--kontor.inventory.item-snapshot-threshold=3",
+                // Employees and the registry too.
+                "--kontor.hr.snapshot-threshold=3",
                 "--spring.main.banner-mode=off"));
         BCryptPasswordEncoder cheap = new BCryptPasswordEncoder(4);
         int i = 0;

@@ -25,7 +25,7 @@ public final class HrHarness {
     private final EmployeeController queries = new EmployeeController(database);
     private final RosterController roster = new RosterController(database);
     private final AnnotationEventHandlerAdapter handlers =
-            new AnnotationEventHandlerAdapter(new HrProjection(new Views(database)));
+            new AnnotationEventHandlerAdapter(new HrProjection(new Views(database), database));
     private final List<Object> log = new ArrayList<>();
 
     /** Appends the events at the next positions and applies them as one batch. */

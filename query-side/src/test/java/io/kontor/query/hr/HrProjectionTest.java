@@ -93,7 +93,7 @@ class HrProjectionTest {
     }
 
     private List<Document> documents() {
-        return List.of(HrProjection.EMPLOYEES, HrProjection.SHIFTS, HrProjection.ABSENCES).stream()
+        return List.of(HrProjection.EMPLOYEES, HrProjection.ROSTER_DAYS, HrProjection.PAYROLL_RUNS).stream()
                 .flatMap(c -> hr.database.getCollection(c).find().sort(new Document("_id", 1))
                         .into(new ArrayList<Document>()).stream())
                 .toList();

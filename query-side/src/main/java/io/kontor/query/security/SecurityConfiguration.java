@@ -91,6 +91,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/audit/verify", "/api/audit/events",
                                 "/api/audit/events/**", "/api/audit/aggregates/*/events", "/api/audit/export")
                         .hasRole("AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/projections").hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -200,4 +200,25 @@ class AuditEndToEndTest {
         assertThat(Http.as("auditor").get(apps.queryUrl + "/api/trial-balance?asOfPosition=999999999").status())
                 .isEqualTo(400);
     }
+
+    @Test
+    void eachViewShowsItsPositionHeadLagAndStatus() {
+        long position = post("2035-02-01", "3.00");
+        assertThat(Http.as("accountant").get(apps.queryUrl + "/api/trial-balance?minPosition=" + position).status())
+                .isEqualTo(200);
+
+        Http.Answer answer = Http.as("auditor").get(apps.queryUrl + "/api/audit/projections");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json()).anySatisfy(view -> {
+            assertThat(view.get("name").asText()).isEqualTo("ledger");
+            assertThat(view.get("position").asLong()).isGreaterThanOrEqualTo(position);
+            assertThat(view.get("head").asLong()).isGreaterThanOrEqualTo(view.get("position").asLong());
+            assertThat(view.get("lag").asLong())
+                    .isEqualTo(view.get("head").asLong() - view.get("position").asLong());
+            assertThat(view.get("status").asText()).isEqualTo("LIVE");
+        });
+        assertThat(Http.as("admin").get(apps.queryUrl + "/api/audit/projections").status()).isEqualTo(200);
+        assertThat(Http.as("accountant").get(apps.queryUrl + "/api/audit/projections").status()).isEqualTo(403);
+    }
 }

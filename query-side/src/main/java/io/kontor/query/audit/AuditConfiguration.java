@@ -1,5 +1,6 @@
 package io.kontor.query.audit;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.kontor.eventlog.KontorEventStorageEngine;
 import io.kontor.eventlog.audit.HashChainVerifier;
@@ -20,6 +21,12 @@ public class AuditConfiguration {
     @Bean
     AuditLog auditLog(MongoDatabase database, KontorEventStorageEngine engine) {
         return new AuditLog(new LogReader(database), engine);
+    }
+
+    @Bean
+    LedgerTimeTravel ledgerTimeTravel(MongoClient client, MongoDatabase database, KontorEventStorageEngine engine,
+                                      PostingRules rules) {
+        return new LedgerTimeTravel(client, database, engine, rules);
     }
 
     @Bean

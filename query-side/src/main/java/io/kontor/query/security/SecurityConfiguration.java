@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.query.common.KontorMongoProperties;
 import io.kontor.query.web.Problems;
 import io.kontor.shared.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * HTTP Basic, stateless, deny by default. Each query names the roles that may read it (API.md); health,
@@ -79,6 +81,7 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/*")
                         .hasAnyRole("ACCOUNTANT", "AUDITOR", "ADMIN")
+                        .requestMatchers(SecurityConfiguration::ledgerAsOfPosition).hasRole("AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/trial-balance", "/api/accounts/*/ledger",
                                 "/api/accounts/*/balance", "/api/reports/income-statement", "/api/reports/balance-sheet")
                         .hasAnyRole("ACCOUNTANT", "AUDITOR")
@@ -94,8 +97,19 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/audit/verify", "/api/audit/events",
                                 "/api/audit/events/**", "/api/audit/aggregates/*/events", "/api/audit/export")
                         .hasRole("AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/projections").hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().denyAll())
                 .build();
+    }
+
+    private static final Pattern LEDGER_QUERIES = Pattern.compile(
+            "/api/(trial-balance|accounts/[^/]+/(ledger|balance)|reports/(income-statement|balance-sheet))");
+
+    /** A ledger query as the log stood at a position: auditors only, though accountants read the live ledger. */
+    static boolean ledgerAsOfPosition(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod()) && request.getParameter("asOfPosition") != null
+                && LEDGER_QUERIES.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+                .matches();
     }
 
     @Bean

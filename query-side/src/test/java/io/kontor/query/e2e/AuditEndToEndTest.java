@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The auditors' tools through the query app: verification of the hash chain, the log as an API, its export, lineage. */
+/** The auditors' tools through the query app: verification of the hash chain, the log as an API, its export, lineage, time travel. */
 class AuditEndToEndTest {
 
     private final KontorApps apps = KontorApps.get();
@@ -173,5 +173,52 @@ class AuditEndToEndTest {
         JsonNode opened = audit("/api/audit/events/1/ledger-lines");
         assertThat(opened.get("posts").asBoolean()).isFalse();
         assertThat(opened.get("lines")).isEmpty();
+    }
+
+    @Test
+    void aTrialBalanceAsOfAPositionIsTheOneThatWasLiveThen() {
+        long first = post("2035-01-10", "100.00");
+        Http.Answer live = Http.as("auditor").get(apps.queryUrl + "/api/trial-balance?minPosition=" + first);
+        assertThat(live.status()).as(live.body()).isEqualTo(200);
+        long then = Long.parseLong(live.header("X-Kontor-Position"));
+
+        long second = post("2035-01-11", "200.00");
+        JsonNode now = Http.as("auditor").get(apps.queryUrl + "/api/trial-balance?minPosition=" + second).json();
+        Http.Answer past = Http.as("auditor").get(apps.queryUrl + "/api/trial-balance?asOfPosition=" + then);
+
+        assertThat(past.status()).as(past.body()).isEqualTo(200);
+        assertThat(past.header("X-Kontor-Position")).isEqualTo(Long.toString(then));
+        assertThat(past.json()).isEqualTo(live.json());
+        assertThat(past.json()).isNotEqualTo(now);
+        assertThat(audit("/api/trial-balance?asOfPosition=" + second)).isEqualTo(now);
+        JsonNode cash = audit("/api/accounts/1000/ledger?from=2035-01-10&to=2035-01-11&asOfPosition=" + then);
+        assertThat(cash.get("lines")).hasSize(1);
+        assertThat(cash.get("lines").get(0).get("position").asLong()).isEqualTo(first);
+
+        assertThat(Http.as("accountant").get(apps.queryUrl + "/api/trial-balance?asOfPosition=" + then).status())
+                .isEqualTo(403);
+        assertThat(Http.as("auditor").get(apps.queryUrl + "/api/trial-balance?asOfPosition=999999999").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void eachViewShowsItsPositionHeadLagAndStatus() {
+        long position = post("2035-02-01", "3.00");
+        assertThat(Http.as("accountant").get(apps.queryUrl + "/api/trial-balance?minPosition=" + position).status())
+                .isEqualTo(200);
+
+        Http.Answer answer = Http.as("auditor").get(apps.queryUrl + "/api/audit/projections");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json()).anySatisfy(view -> {
+            assertThat(view.get("name").asText()).isEqualTo("ledger");
+            assertThat(view.get("position").asLong()).isGreaterThanOrEqualTo(position);
+            assertThat(view.get("head").asLong()).isGreaterThanOrEqualTo(view.get("position").asLong());
+            assertThat(view.get("lag").asLong())
+                    .isEqualTo(view.get("head").asLong() - view.get("position").asLong());
+            assertThat(view.get("status").asText()).isEqualTo("LIVE");
+        });
+        assertThat(Http.as("admin").get(apps.queryUrl + "/api/audit/projections").status()).isEqualTo(200);
+        assertThat(Http.as("accountant").get(apps.queryUrl + "/api/audit/projections").status()).isEqualTo(403);
     }
 }

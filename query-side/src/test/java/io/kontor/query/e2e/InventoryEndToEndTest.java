@@ -263,22 +263,7 @@ class InventoryEndToEndTest {
     @MethodSource("badRequests")
     void isRefusedAsAProblemAndAppendsNothing(String label, String user, String path, String body, int status,
                                               String code, String field, String rule) {
-        long head = apps.head();
-
-        Http.Answer answer = Http.as(user).post(apps.commandUrl + path, body);
-
-        assertThat(answer.status()).as(label + ": " + answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        if (field != null) {
-            assertThat(problem.path("field").asText()).as(label).isEqualTo(field);
-        }
-        if (rule != null) {
-            assertThat(problem.path("rule").asText()).as(label).isEqualTo(rule);
-        }
-        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(apps.head()).as(label + ": nothing appended").isEqualTo(head);
+        apps.assertRefused(label, user, path, body, status, code, field, rule);
     }
 
     @Test

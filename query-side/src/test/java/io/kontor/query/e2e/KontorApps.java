@@ -1,5 +1,6 @@
 package io.kontor.query.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kontor.command.CommandSideApplication;
 import io.kontor.eventlog.KontorEventStorageEngine;
 import io.kontor.eventlog.testing.TestMongo;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Both apps, started once per test JVM on random ports, sharing one fresh database on TestMongo (the in-memory
@@ -77,6 +80,30 @@ final class KontorApps {
             }
         }
         return instance;
+    }
+
+    /**
+     * Posts a command that must be refused: a problem+json answer with this status and code (and field and rule
+     * when given), no stack trace, and nothing appended to the log.
+     */
+    void assertRefused(String label, String user, String path, String body, int status, String code, String field,
+                       String rule) {
+        long before = head();
+
+        Http.Answer answer = Http.as(user).post(commandUrl + path, body);
+
+        assertThat(answer.status()).as(label + ": " + answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = answer.json();
+        assertThat(problem.get("code").asText()).as(label).isEqualTo(code);
+        if (field != null) {
+            assertThat(problem.path("field").asText()).as(label).isEqualTo(field);
+        }
+        if (rule != null) {
+            assertThat(problem.path("rule").asText()).as(label).isEqualTo(rule);
+        }
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(head()).as(label + ": nothing appended").isEqualTo(before);
     }
 
     long head() {

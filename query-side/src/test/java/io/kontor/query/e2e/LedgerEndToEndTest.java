@@ -129,15 +129,7 @@ class LedgerEndToEndTest {
             """)
     void badEntriesAreRefusedWithAProblemNamingTheFieldAndAppendNothing(String name, int status, String code,
                                                                         String field, String body) {
-        long head = apps.head();
-
-        Http.Answer answer = Http.as("accountant").post(apps.commandUrl + "/api/journal-entries", body);
-
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.json().get("code").asText()).isEqualTo(code);
-        assertThat(answer.json().path("field").asText()).as(answer.body()).isEqualTo(field);
-        assertThat(apps.head()).isEqualTo(head);
+        apps.assertRefused(name, "accountant", "/api/journal-entries", body, status, code, field, null);
     }
 
     @Test

@@ -5,7 +5,11 @@ import io.kontor.query.web.ViewPositionInterceptor;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import io.kontor.query.common.ProjectionRebuilds;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,20 +20,25 @@ import java.util.TreeMap;
 
 /**
  * Each view's processor: the position it has applied (the least of its segments), the log head, the lag, and
- * whether it is LIVE or REPLAYING (an Axon reset in progress). Rebuilds beside the live view are not built yet.
+ * whether it is LIVE or REPLAYING (an Axon reset in progress). A view being rebuilt beside
+ * the live one ({@code POST /api/audit/projections/{name}/rebuild}, ADMIN) is REBUILDING, with the rebuild's progress.
  */
 @RestController
 class ProjectionsController {
 
     private final EventProcessingConfiguration processing;
     private final AuditLog log;
+    private final ProjectionRebuilds rebuilds;
 
-    ProjectionsController(EventProcessingConfiguration processing, AuditLog log) {
+    ProjectionsController(EventProcessingConfiguration processing, AuditLog log, ProjectionRebuilds rebuilds) {
         this.processing = processing;
         this.log = log;
+        this.rebuilds = rebuilds;
     }
 
-    record ProjectionStatus(String name, long position, long head, long lag, String status, boolean running) {
+    /** {@code rebuild} is the progress of a rebuild beside the live view (status REBUILDING), else null. */
+    record ProjectionStatus(String name, long position, long head, long lag, String status, boolean running,
+                            ProjectionRebuilds.Progress rebuild) {
     }
 
     @GetMapping("/api/audit/projections")
@@ -40,11 +49,19 @@ class ProjectionsController {
         new TreeMap<>(processing.eventProcessors()).forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 long position = position(streaming.processingStatus());
-                answer.add(new ProjectionStatus(name, position, head, Math.max(0, head - position),
-                        streaming.isReplaying() ? "REPLAYING" : "LIVE", streaming.isRunning()));
+                ProjectionRebuilds.Progress rebuild = rebuilds.progress(name).orElse(null);
+                String status = rebuild != null ? "REBUILDING" : streaming.isReplaying() ? "REPLAYING" : "LIVE";
+                answer.add(new ProjectionStatus(name, position, head, Math.max(0, head - position), status,
+                        streaming.isRunning(), rebuild));
             }
         });
         return ResponseEntity.ok().header(ViewPositionInterceptor.POSITION_HEADER, Long.toString(head)).body(answer);
+    }
+
+    @PostMapping("/api/audit/projections/{name}/rebuild")
+    @Operation(summary = "Rebuild a view beside the live one and swap when caught up (role ADMIN); 409 while one runs")
+    ResponseEntity<ProjectionRebuilds.Progress> rebuild(@PathVariable String name) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.start(name));
     }
 
     private static long position(Map<Integer, EventTrackerStatus> segments) {

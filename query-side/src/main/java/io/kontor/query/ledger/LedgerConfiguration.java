@@ -1,6 +1,7 @@
 package io.kontor.query.ledger;
 
 import com.mongodb.client.MongoDatabase;
+import io.kontor.query.common.ViewGenerations;
 import io.kontor.query.common.Views;
 import io.kontor.query.ledger.posting.PostingRules;
 import org.springframework.context.annotation.Bean;
@@ -19,18 +20,19 @@ public class LedgerConfiguration {
         return PostingRules.standard();
     }
 
+    /** The live generation of the view's store, which a rebuild swaps ({@code POST /api/audit/projections/ledger/rebuild}). */
     @Bean
-    LedgerStore ledgerStore(MongoDatabase database) {
-        return new LedgerStore(database);
+    LedgerGenerations ledgerGenerations(MongoDatabase database, ViewGenerations generations, PostingRules rules) {
+        return new LedgerGenerations(database, generations, rules);
     }
 
     @Bean
-    LedgerReports ledgerReports(LedgerStore store) {
-        return new LedgerReports(store);
+    LedgerReports ledgerReports(LedgerGenerations live) {
+        return new LedgerReports(live);
     }
 
     @Bean
-    LedgerProjection ledgerProjection(LedgerStore store, PostingRules rules, Views views) {
-        return new LedgerProjection(store, rules, views);
+    LedgerProjection ledgerProjection(LedgerGenerations live, PostingRules rules, Views views) {
+        return new LedgerProjection(live, rules, views);
     }
 }

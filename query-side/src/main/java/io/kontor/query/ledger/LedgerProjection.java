@@ -7,6 +7,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 
+import java.util.function.Supplier;
+
 /**
  * Folds the log into the general ledger: the chart of accounts, running-total buckets per account and period, and
  * each account's lines with the position and type of the event that caused them. Postings come from
@@ -19,11 +21,11 @@ public class LedgerProjection {
     public static final String GROUP = "ledger";
     private static final String BATCH = LedgerProjection.class.getName() + ".batch";
 
-    private final LedgerStore store;
+    private final Supplier<LedgerStore> store;
     private final PostingRules rules;
     private final Views views;
 
-    public LedgerProjection(LedgerStore store, PostingRules rules, Views views) {
+    public LedgerProjection(Supplier<LedgerStore> store, PostingRules rules, Views views) {
         this.store = store;
         this.rules = rules;
         this.views = views;
@@ -31,6 +33,6 @@ public class LedgerProjection {
 
     @EventHandler
     void on(Object event, TrackingToken token) {
-        views.staged(BATCH, () -> new LedgerBatch(store, rules)).add(Views.positionOf(token), event);
+        views.staged(BATCH, () -> new LedgerBatch(store.get(), rules)).add(Views.positionOf(token), event);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The accountants' views of the ledger: trial balance, account ledgers and balances, income statement and balance
@@ -29,10 +30,19 @@ public class LedgerReports {
     static final int MAX_LEDGER_DAYS = 3_700;
     private static final String REPORTING_CURRENCY = "DKK";
 
-    private final LedgerStore store;
+    private final Supplier<LedgerStore> live;
 
     public LedgerReports(LedgerStore store) {
-        this.store = store;
+        this(() -> store);
+    }
+
+    /** Reports on whichever generation of the view is live when each read is made (see {@link LedgerGenerations}). */
+    public LedgerReports(Supplier<LedgerStore> live) {
+        this.live = live;
+    }
+
+    private LedgerStore store() {
+        return live.get();
     }
 
     public record Amounts(String currency, String debit, String credit) {
@@ -74,11 +84,11 @@ public class LedgerReports {
     }
 
     public List<LedgerStore.Account> accounts() {
-        return store.accounts();
+        return store().accounts();
     }
 
     public TrialBalance trialBalance(LocalDate asOf) {
-        List<LedgerStore.Account> accounts = store.accounts();
+        List<LedgerStore.Account> accounts = store().accounts();
         Map<String, BigDecimal[]> totals = balancesAsOf(accounts, asOf);
         List<TrialBalanceRow> rows = new ArrayList<>();
         Map<String, BigDecimal[]> perCurrency = new LinkedHashMap<>();
@@ -118,7 +128,7 @@ public class LedgerReports {
         LocalDate end = Objects.requireNonNull(to, "to");
         LocalDate start = from;
         if (start == null) {
-            Bucket all = store.totals(List.of(Bucket.all(code))).get(Bucket.all(code));
+            Bucket all = store().totals(List.of(Bucket.all(code))).get(Bucket.all(code));
             start = all == null || all.firstDate() == null || all.firstDate().isAfter(end) ? end : all.firstDate();
         }
         checkRange(start, end);
@@ -133,14 +143,14 @@ public class LedgerReports {
         }
         List<LedgerLine> lines = new ArrayList<>();
         List<String> overflowKeys = new ArrayList<>();
-        for (Bucket day : store.buckets(dayKeys).values()) {
+        for (Bucket day : store().buckets(dayKeys).values()) {
             lines.addAll(day.embedded());
             LocalDate date = LocalDate.parse(day.id().substring(day.id().indexOf("|D") + 2));
             for (int i = day.embedded().size(); i < day.lines(); i++) {
                 overflowKeys.add(LedgerLine.id(code, date, i));
             }
         }
-        lines.addAll(store.lines(overflowKeys));
+        lines.addAll(store().lines(overflowKeys));
         lines.sort(Comparator.comparing(LedgerLine::date).thenComparingInt(LedgerLine::indexInDay));
         List<LedgerEntry> entries = new ArrayList<>(lines.size());
         for (LedgerLine line : lines) {
@@ -205,13 +215,13 @@ public class LedgerReports {
 
     private List<LedgerStore.Account> reportingAccounts(AccountType... types) {
         List<AccountType> wanted = List.of(types);
-        return store.accounts().stream()
+        return store().accounts().stream()
                 .filter(a -> wanted.contains(a.type()) && a.currency().equals(REPORTING_CURRENCY))
                 .toList();
     }
 
     private LedgerStore.Account account(String code) {
-        return store.accounts().stream().filter(a -> a.code().equals(code)).findFirst()
+        return store().accounts().stream().filter(a -> a.code().equals(code)).findFirst()
                 .orElseThrow(() -> new KontorException(ErrorCode.NOT_FOUND, "no account " + code,
                         Map.of("account", code)));
     }
@@ -223,7 +233,7 @@ public class LedgerReports {
      */
     private Map<String, BigDecimal[]> balancesAsOf(List<LedgerStore.Account> accounts, LocalDate asOf) {
         List<String> allKeys = accounts.stream().map(a -> Bucket.all(a.code())).toList();
-        Map<String, Bucket> alls = store.totals(allKeys);
+        Map<String, Bucket> alls = store().totals(allKeys);
         Map<String, List<String>> keysPerAccount = new LinkedHashMap<>();
         for (LedgerStore.Account account : accounts) {
             Bucket all = alls.get(Bucket.all(account.code()));
@@ -238,7 +248,7 @@ public class LedgerReports {
         Map<String, Bucket> found = new HashMap<>(alls);
         List<String> partKeys = keysPerAccount.values().stream().flatMap(List::stream)
                 .filter(k -> !alls.containsKey(k)).toList();
-        found.putAll(store.totals(partKeys));
+        found.putAll(store().totals(partKeys));
         Map<String, BigDecimal[]> result = new LinkedHashMap<>();
         keysPerAccount.forEach((code, keys) -> {
             BigDecimal[] dc = {BigDecimal.ZERO, BigDecimal.ZERO};

@@ -45,14 +45,49 @@ public class LedgerStore {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final int KEYS_PER_QUERY = 1_000;
 
+    private final long generation;
     private final MongoCollection<Document> accounts;
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> lines;
 
+    /** The view's first generation, in the collections {@code ledger_accounts}, {@code ledger_buckets} and {@code ledger_lines}. */
     public LedgerStore(MongoDatabase database) {
-        this.accounts = database.getCollection(ACCOUNTS);
-        this.buckets = database.getCollection(BUCKETS);
-        this.lines = database.getCollection(LINES);
+        this(database, 0);
+    }
+
+    /**
+     * Generation {@code generation} of the view: generation 0 in the plain collection names, each later one (a
+     * rebuild beside the live view) in the same names suffixed {@code _g<generation>}.
+     */
+    public LedgerStore(MongoDatabase database, long generation) {
+        if (generation < 0) {
+            throw new IllegalArgumentException("generation must not be negative: " + generation);
+        }
+        this.generation = generation;
+        this.accounts = database.getCollection(collectionName(ACCOUNTS, generation));
+        this.buckets = database.getCollection(collectionName(BUCKETS, generation));
+        this.lines = database.getCollection(collectionName(LINES, generation));
+    }
+
+    static String collectionName(String base, long generation) {
+        return generation == 0 ? base : base + "_g" + generation;
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    /** This generation's collection names: accounts, buckets, lines. */
+    public List<String> collectionNames() {
+        return List.of(accounts.getNamespace().getCollectionName(), buckets.getNamespace().getCollectionName(),
+                lines.getNamespace().getCollectionName());
+    }
+
+    /** Drops this generation's collections (a rebuild's leftovers, or the generation a rebuild replaced). */
+    public void drop() {
+        accounts.drop();
+        buckets.drop();
+        lines.drop();
     }
 
     /** An account as the ledger knows it. */

@@ -98,6 +98,7 @@ public class SecurityConfiguration {
                                 "/api/audit/events/**", "/api/audit/aggregates/*/events", "/api/audit/export")
                         .hasRole("AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/audit/projections").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/audit/projections/*/rebuild").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -5,7 +5,6 @@ import io.kontor.query.ledger.posting.PostingRules;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
-import java.util.Iterator;
 import java.util.stream.Stream;
 
 /** Replays a log into a ledger view in batches of a chosen size, outside any processor: a rebuild from scratch. */
@@ -25,17 +24,6 @@ public final class LedgerReplay {
 
     /** Applies every event of the stream; answers how many there were. */
     static long replay(Stream<? extends TrackedEventMessage<?>> stream, LedgerStore store, int batchSize) {
-        PostingRules rules = PostingRules.standard();
-        Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
-        long count = 0;
-        while (events.hasNext()) {
-            LedgerBatch batch = new LedgerBatch(store, rules);
-            for (int i = 0; i < batchSize && events.hasNext(); i++, count++) {
-                TrackedEventMessage<?> event = events.next();
-                batch.add(event.trackingToken().position().orElseThrow(), event.getPayload());
-            }
-            batch.flush();
-        }
-        return count;
+        return LedgerLogReplay.replay(stream, store, PostingRules.standard(), batchSize);
     }
 }

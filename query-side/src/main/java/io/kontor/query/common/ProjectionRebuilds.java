@@ -1,0 +1,214 @@
+package io.kontor.query.common;
+
+import io.kontor.eventlog.KontorEventStorageEngine;
+import io.kontor.shared.ErrorCode;
+import io.kontor.shared.KontorException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Zero-downtime rebuilds: a view is replayed from position 0 into a fresh generation beside the live one while
+ * queries keep reading the live one. Within a batch of the head, the view's processor is stopped, the rebuild
+ * finishes to the now fixed head, the new generation goes live (recorded, then swapped in memory), the processor's
+ * token is reset to that position and the processor restarts on the new generation; the old one is dropped after a
+ * short grace period for reads in flight. A failed rebuild drops its generation and leaves the live view as it was.
+ * One rebuild at a time.
+ */
+@Component
+public class ProjectionRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final Map<String, RebuildableView> views;
+    private final EventProcessingConfiguration processing;
+    private final KontorEventStorageEngine engine;
+    private final int batchSize;
+    private final Duration dropGrace;
+    private final AtomicReference<Running> running = new AtomicReference<>();
+
+    public ProjectionRebuilds(List<RebuildableView> views, EventProcessingConfiguration processing,
+                              KontorEventStorageEngine engine,
+                              @Value("${kontor.query.rebuild.batch-size:1000}") int batchSize,
+                              @Value("${kontor.query.rebuild.drop-grace:2s}") Duration dropGrace) {
+        this.views = views.stream().collect(Collectors.toMap(RebuildableView::name, Function.identity()));
+        this.processing = processing;
+        this.engine = engine;
+        this.batchSize = batchSize;
+        this.dropGrace = dropGrace;
+    }
+
+    /** A rebuild's progress: log positions applied and the head, the rate in events per second, the time left. */
+    public record Progress(String view, long generation, String phase, long position, long head, long events,
+                           double eventsPerSecond, Long etaSeconds) {
+    }
+
+    /** The outcome of the last rebuild of a view, for the status page. */
+    private static final class Running {
+        final String view;
+        final long generation;
+        final long started = System.nanoTime();
+        volatile String phase = "REPLAYING";
+        volatile long position;
+        volatile long head;
+        volatile long events;
+
+        Running(String view, long generation) {
+            this.view = view;
+            this.generation = generation;
+        }
+
+        Progress progress() {
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+            double rate = events / seconds;
+            double positionsPerSecond = position / seconds;
+            Long eta = positionsPerSecond > 0 ? Math.round(Math.max(0, head - position) / positionsPerSecond) : null;
+            return new Progress(view, generation, phase, position, head, events, Math.round(rate * 10) / 10.0, eta);
+        }
+    }
+
+    public boolean knows(String view) {
+        return views.containsKey(view);
+    }
+
+    /** The running rebuild of {@code view}, if any. */
+    public Optional<Progress> progress(String view) {
+        Running now = running.get();
+        return now != null && now.view.equals(view) ? Optional.of(now.progress()) : Optional.empty();
+    }
+
+    /** Starts rebuilding {@code view} on a background thread; 404 for an unknown view, 409 while one runs. */
+    public Progress start(String name) {
+        RebuildableView view = views.get(name);
+        if (view == null) {
+            throw new KontorException(ErrorCode.NOT_FOUND, "no rebuildable view " + name);
+        }
+        StreamingEventProcessor processor = processing
+                .eventProcessorByProcessingGroup(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new KontorException(ErrorCode.NOT_FOUND, "no streaming processor for " + name));
+        if (!processor.supportsReset()) {
+            throw new KontorException(ErrorCode.CONFLICT, "the processor of " + name + " cannot be reset");
+        }
+        Running claim = new Running(name, -1);
+        if (!running.compareAndSet(null, claim)) {
+            throw new KontorException(ErrorCode.CONFLICT, "a rebuild of " + running.get().view + " is running");
+        }
+        RebuildableView.Generation target;
+        Running run;
+        try {
+            target = view.nextGeneration();
+            run = new Running(name, target.number());
+            run.head = engine.headPosition();
+            running.set(run);
+        } catch (RuntimeException e) {
+            running.set(null);
+            throw e;
+        }
+        Thread thread = new Thread(() -> rebuild(run, target, processor), "rebuild-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return run.progress();
+    }
+
+    private void rebuild(Running run, RebuildableView.Generation target, StreamingEventProcessor processor) {
+        boolean stopped = false;
+        boolean wentLive = false;
+        try {
+            log.info("Rebuild of {} into generation {} started (head {})", run.view, run.generation, run.head);
+            catchUp(run, target, true);
+            run.phase = "SWAPPING";
+            processor.shutdownAsync().get(1, TimeUnit.MINUTES);
+            stopped = true;
+            catchUp(run, target, false);
+            Runnable dropOld = target.goLive();
+            wentLive = true;
+            // From here the new generation is live; a crash before the reset only redelivers events it has applied.
+            processor.resetTokens(new GlobalSequenceTrackingToken(run.position));
+            processor.start();
+            stopped = false;
+            log.info("Rebuild of {} done: generation {} is live at position {} ({} events in {}s)", run.view,
+                    run.generation, run.position, run.events,
+                    Duration.ofNanos(System.nanoTime() - run.started).toSeconds());
+            running.set(null);
+            LockSupport.parkNanos(dropGrace.toNanos());
+            dropOld.run();
+        } catch (Exception e) {
+            log.error("Rebuild of {} into generation {} failed at position {}; the live view is unchanged", run.view,
+                    run.generation, run.position, e);
+            if (!wentLive) {
+                safely(target::drop);
+            }
+            if (stopped) {
+                safely(processor::start);
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            running.compareAndSet(run, null);
+        }
+    }
+
+    private static void safely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.error("Cleaning up after a failed rebuild failed", e);
+        }
+    }
+
+    /**
+     * Applies the log after the run's position to the target in batches. While {@code untilNearHead}, stops as soon as
+     * the head is within a batch; otherwise reads to the end of the log (the processor is stopped, the head fixed
+     * as far as this view is concerned).
+     */
+    private void catchUp(Running run, RebuildableView.Generation target, boolean untilNearHead) {
+        long lastLog = System.nanoTime();
+        GlobalSequenceTrackingToken from = run.position == 0 ? null : new GlobalSequenceTrackingToken(run.position);
+        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(from, false)) {
+            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+            while (events.hasNext()) {
+                run.head = engine.headPosition();
+                if (untilNearHead && run.head - run.position <= batchSize) {
+                    return;
+                }
+                RebuildableView.Batch batch = target.batch();
+                long position = run.position;
+                int staged = 0;
+                for (; staged < batchSize && events.hasNext(); staged++) {
+                    TrackedEventMessage<?> event = events.next();
+                    position = event.trackingToken().position().orElseThrow();
+                    batch.add(position, event.getPayload());
+                }
+                batch.flush();
+                run.position = position;
+                run.events += staged;
+                if (System.nanoTime() - lastLog >= LOG_EVERY_NANOS) {
+                    lastLog = System.nanoTime();
+                    Progress p = run.progress();
+                    log.info("Rebuild of {}: position {} of {}, {} events/s, ETA {}s", p.view(), p.position(),
+                            p.head(), p.eventsPerSecond(), p.etaSeconds());
+                }
+            }
+        }
+        run.head = Math.max(run.head, run.position);
+    }
+}

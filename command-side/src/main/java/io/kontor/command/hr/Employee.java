@@ -89,31 +89,34 @@ public class Employee {
             throw new KontorException(ErrorCode.DUPLICATE, "employee " + command.employeeId() + " already exists",
                     Map.of("field", "id"));
         }
+        EmployeeRegistry.requireNotPaid(staff.latestPayroll(), command.startDate(), "startDate");
         apply(new EmployeeHired(command.employeeId(), command.name(), command.department(), command.role(),
                 command.monthlySalary(), command.startDate()));
-        staff.enrol(command.employeeId());
+        staff.enrol(command.employeeId(), command.startDate());
     }
 
     /** Create-if-missing only so that an unknown id is a 404 from here; it creates nothing. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void transfer(TransferEmployee command) {
+    public void transfer(TransferEmployee command, Staff staff) {
         requireHired(command.employeeId());
         requireEmployedOn(command.effective(), "effective");
+        EmployeeRegistry.requireNotPaid(staff.latestPayroll(), command.effective(), "effective");
         apply(new EmployeeTransferred(employeeId, command.department(), command.role(), command.effective()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void changeSalary(ChangeSalary command) {
+    public void changeSalary(ChangeSalary command, Staff staff) {
         requireHired(command.employeeId());
         requireEmployedOn(command.effective(), "effective");
+        EmployeeRegistry.requireNotPaid(staff.latestPayroll(), command.effective(), "effective");
         apply(new SalaryChanged(employeeId, command.monthlySalary(), command.effective()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void terminate(TerminateEmployee command) {
+    public void terminate(TerminateEmployee command, Staff staff) {
         requireHired(command.employeeId());
         if (lastDay != null) {
             throw new KontorException(ErrorCode.CONFLICT, "employee " + employeeId + " is already terminated",
@@ -123,6 +126,7 @@ public class Employee {
             throw refused("BEFORE_HIRE", "date", "the last day " + command.lastDay() + " is before the hire on "
                     + startDate);
         }
+        EmployeeRegistry.requireNotPaid(staff.latestPayroll(), command.lastDay(), "date");
         shifts.values().stream().filter(slot -> slot.date().isAfter(command.lastDay())).findFirst().ifPresent(slot -> {
             throw refused("SHIFTS_AFTER_LAST_DAY", "date", "employee " + employeeId + " has a shift on "
                     + slot.date() + ", after the last day; cancel it first");

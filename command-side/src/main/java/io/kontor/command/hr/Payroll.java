@@ -26,7 +26,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One month's payroll: run once, from the employees the registry lists and each employee's own stream, then paid
  * in full. Its stream is per month, so a second run of the same month is refused by the first one's event, and two
- * runs at once conflict on the stream's first sequence number.
+ * runs at once conflict on the stream's first sequence number. The run also notes its month in the registry, in
+ * its own commit, so that nothing dated on or before the month's end is accepted afterwards, and a hire racing the
+ * run conflicts with it on the registry's sequence numbers.
  */
 @Aggregate
 public class Payroll {
@@ -64,6 +66,7 @@ public class Payroll {
         payslips.sort(Comparator.comparing(Payslip::employeeId));
         Money sum = payslips.stream().map(Payslip::gross).reduce(Money.zero(Money.DKK), Money::plus);
         apply(new PayrollRunCompleted(command.period().toString(), date, payslips, sum));
+        staff.recordPayroll(command.period());
     }
 
     @CommandHandler

@@ -1,10 +1,13 @@
 package io.kontor.command.hr;
 
+import io.kontor.events.hr.PayrollRecorded;
 import io.kontor.events.hr.Payslip;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -30,13 +33,43 @@ public class RepositoryStaff implements Staff {
     }
 
     @Override
-    public void enrol(String employeeId) {
+    public void enrol(String employeeId, LocalDate startDate) {
         try {
             registry.loadOrCreate(EmployeeRegistry.STREAM_ID, EmployeeRegistry::new)
-                    .execute(r -> r.enrol(employeeId));
+                    .execute(r -> r.enrol(employeeId, startDate));
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void recordPayroll(YearMonth period) {
+        try {
+            registry.loadOrCreate(EmployeeRegistry.STREAM_ID, EmployeeRegistry::new)
+                    .execute(r -> r.recordPayroll(period));
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    /** From the registry's stream as stored (its snapshot, then the events after it), without the repository's lock. */
+    @Override
+    public Optional<YearMonth> latestPayroll() {
+        DomainEventStream stream = events.readEvents(EmployeeRegistry.STREAM_ID);
+        Optional<YearMonth> latest = Optional.empty();
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            Optional<YearMonth> seen = Optional.empty();
+            if (payload instanceof EmployeeRegistry snapshot) {
+                seen = snapshot.latestPayroll();
+            } else if (payload instanceof PayrollRecorded recorded) {
+                seen = Optional.of(YearMonth.parse(recorded.period()));
+            }
+            if (seen.isPresent() && (latest.isEmpty() || seen.get().isAfter(latest.get()))) {
+                latest = seen;
+            }
+        }
+        return latest;
     }
 
     @Override

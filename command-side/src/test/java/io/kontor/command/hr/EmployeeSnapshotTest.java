@@ -7,6 +7,7 @@ import io.kontor.events.hr.EmployeeEnrolled;
 import io.kontor.events.hr.EmployeeHired;
 import io.kontor.events.hr.EmployeeTerminated;
 import io.kontor.events.hr.EmployeeTransferred;
+import io.kontor.events.hr.PayrollRecorded;
 import io.kontor.events.hr.SalaryChanged;
 import io.kontor.events.hr.ShiftScheduled;
 import io.kontor.shared.Money;
@@ -51,9 +52,11 @@ class EmployeeSnapshotTest {
         EmployeeRegistry registry = new EmployeeRegistry();
         registry.on(new EmployeeEnrolled(EmployeeRegistry.STREAM_ID, "anna"));
         registry.on(new EmployeeEnrolled(EmployeeRegistry.STREAM_ID, "bo"));
+        registry.on(new PayrollRecorded(EmployeeRegistry.STREAM_ID, "2027-03"));
 
         EmployeeRegistry restored = serializer.deserialize(serializer.serialize(registry, byte[].class));
 
         assertThat(restored.employeeIds()).containsExactly("anna", "bo");
+        assertThat(restored.latestPayroll()).contains(YearMonth.of(2027, 3));
     }
 }

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 
 class EmployeeTest {
@@ -197,6 +199,65 @@ class EmployeeTest {
     }
 
     @Test
+    void aSalaryChangeDatedInAMonthWhosePayrollHasBeenRunIsRefused() {
+        staff.latestPayroll = YearMonth.of(2026, 12);
+        fixture.given(ANNA)
+                .when(new ChangeSalary("anna", Money.dkk("32000.00"), LocalDate.of(2026, 12, 31)))
+                .expectNoEvents()
+                .expectException(alreadyPaid("effective", "2026-12"));
+        // an earlier month than the latest run is paid too (a change there is in force in the run month)
+        fixture.given(ANNA)
+                .when(new ChangeSalary("anna", Money.dkk("32000.00"), START.plusDays(10)))
+                .expectNoEvents()
+                .expectException(alreadyPaid("effective", "2026-12"));
+    }
+
+    @Test
+    void aSalaryChangeDatedAfterTheLastMonthRunIsAccepted() {
+        staff.latestPayroll = YearMonth.of(2026, 12);
+        fixture.given(ANNA)
+                .when(new ChangeSalary("anna", Money.dkk("32000.00"), LocalDate.of(2027, 1, 1)))
+                .expectEvents(new SalaryChanged("anna", Money.dkk("32000.00"), LocalDate.of(2027, 1, 1)));
+    }
+
+    @Test
+    void aTransferDatedInAMonthWhosePayrollHasBeenRunIsRefused() {
+        staff.latestPayroll = YearMonth.of(2026, 11);
+        fixture.given(ANNA)
+                .when(new TransferEmployee("anna", "Accounts", "Clerk", LocalDate.of(2026, 11, 30)))
+                .expectNoEvents()
+                .expectException(alreadyPaid("effective", "2026-11"));
+    }
+
+    @Test
+    void aTerminationWhoseLastDayIsInAMonthWhosePayrollHasBeenRunIsRefused() {
+        staff.latestPayroll = YearMonth.of(2026, 11);
+        fixture.given(ANNA)
+                .when(new TerminateEmployee("anna", LocalDate.of(2026, 11, 20)))
+                .expectNoEvents()
+                .expectException(alreadyPaid("date", "2026-11"));
+        fixture.given(ANNA)
+                .when(new TerminateEmployee("anna", LocalDate.of(2026, 12, 1)))
+                .expectEvents(new EmployeeTerminated("anna", LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void aHireStartingInAMonthWhosePayrollHasBeenRunIsRefusedAndNotEnrolled() {
+        staff.latestPayroll = YearMonth.of(2026, 11);
+        fixture.givenNoPriorActivity()
+                .when(new HireEmployee("anna", "Anna Berg", "Reception", "Receptionist", Money.dkk("31000"), START))
+                .expectNoEvents()
+                .expectException(alreadyPaid("startDate", "2026-11"));
+        assertThat(staff.enrolled).isEmpty();
+        fixture.givenNoPriorActivity()
+                .when(new HireEmployee("anna", "Anna Berg", "Reception", "Receptionist", Money.dkk("31000"),
+                        LocalDate.of(2026, 12, 1)))
+                .expectEvents(new EmployeeHired("anna", "Anna Berg", "Reception", "Receptionist",
+                        Money.dkk("31000.00"), LocalDate.of(2026, 12, 1)));
+        assertThat(staff.enrolled).containsExactly("anna");
+    }
+
+    @Test
     void shiftsEndingBeforeTheyStartOrLongerThanSixteenHoursAreInvalid() {
         assertThatThrownBy(() -> new ScheduleShift("anna", "s-1", START, FIVE, NINE, null, null))
                 .isInstanceOf(KontorException.class).hasMessageContaining("ends after it starts");
@@ -209,6 +270,20 @@ class EmployeeTest {
             @Override
             protected ErrorCode featureValueOf(Throwable actual) {
                 return actual instanceof KontorException k ? k.code() : null;
+            }
+        };
+    }
+
+    static Matcher<Throwable> alreadyPaid(String field, String period) {
+        return allOf(withCode(ErrorCode.BUSINESS_RULE_VIOLATED), withRule("PAYROLL_ALREADY_RUN_FOR_PERIOD"),
+                withProperty("field", field), withProperty("period", period));
+    }
+
+    static Matcher<Throwable> withProperty(String key, String value) {
+        return new FeatureMatcher<>(equalTo(value), key, key) {
+            @Override
+            protected String featureValueOf(Throwable actual) {
+                return actual instanceof KontorException k ? String.valueOf(k.properties().get(key)) : null;
             }
         };
     }

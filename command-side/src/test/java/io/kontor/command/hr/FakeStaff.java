@@ -2,6 +2,7 @@ package io.kontor.command.hr;
 
 import io.kontor.events.hr.Payslip;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,10 +19,24 @@ final class FakeStaff implements Staff {
     final Set<String> filedShifts = new HashSet<>();
     final Map<String, Payslip> payslips = new LinkedHashMap<>();
     final List<String> cancelled = new ArrayList<>();
+    final List<YearMonth> payrollsRecorded = new ArrayList<>();
+    /** The latest month run, as the registry would answer. */
+    YearMonth latestPayroll;
 
     @Override
-    public void enrol(String employeeId) {
+    public void enrol(String employeeId, LocalDate startDate) {
+        EmployeeRegistry.requireNotPaid(latestPayroll(), startDate, "startDate");
         enrolled.add(employeeId);
+    }
+
+    @Override
+    public void recordPayroll(YearMonth period) {
+        payrollsRecorded.add(period);
+    }
+
+    @Override
+    public Optional<YearMonth> latestPayroll() {
+        return Optional.ofNullable(latestPayroll);
     }
 
     @Override

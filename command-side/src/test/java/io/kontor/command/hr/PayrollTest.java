@@ -5,6 +5,7 @@ import io.kontor.events.hr.EmployeeHired;
 import io.kontor.events.hr.EmployeeTerminated;
 import io.kontor.events.hr.EmployeeTransferred;
 import io.kontor.events.hr.PayrollPaid;
+import io.kontor.events.hr.PayrollRecorded;
 import io.kontor.events.hr.PayrollRunCompleted;
 import io.kontor.events.hr.Payslip;
 import io.kontor.events.hr.SalaryChanged;
@@ -24,6 +25,7 @@ import java.util.Set;
 import static io.kontor.command.hr.EmployeeTest.withCode;
 import static io.kontor.command.hr.EmployeeTest.withRule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PayrollTest {
 
@@ -63,6 +65,42 @@ class PayrollTest {
                 .when(new RunPayroll(NOVEMBER))
                 .expectEvents(new PayrollRunCompleted("2026-11", END,
                         List.of(slip("anna", 29, "29966.67"), slip("bo", 30, "28000.00")), Money.dkk("57966.67")));
+    }
+
+    @Test
+    void theRunRecordsItsMonthInTheRegistry() {
+        staff.payslips.put("anna", slip("anna", 30, "100.00"));
+        fixture.givenNoPriorActivity()
+                .when(new RunPayroll(NOVEMBER))
+                .expectEvents(new PayrollRunCompleted("2026-11", END, List.of(slip("anna", 30, "100.00")),
+                        Money.dkk("100.00")));
+        assertThat(staff.payrollsRecorded).containsExactly(NOVEMBER);
+    }
+
+    @Test
+    void aRefusedRunRecordsNothing() {
+        closed.add(NOVEMBER);
+        fixture.givenNoPriorActivity()
+                .when(new RunPayroll(NOVEMBER))
+                .expectNoEvents()
+                .expectException(withRule("PERIOD_CLOSED"));
+        fixture.given(new PayrollRunCompleted("2026-11", END, List.of(), Money.dkk("0.00")))
+                .when(new RunPayroll(NOVEMBER))
+                .expectNoEvents()
+                .expectException(withRule("PAYROLL_ALREADY_RUN"));
+        assertThat(staff.payrollsRecorded).isEmpty();
+    }
+
+    @Test
+    void theRegistryKeepsTheLatestMonthRunAndRefusesAHireStartingInIt() {
+        EmployeeRegistry registry = new EmployeeRegistry();
+        assertThat(registry.latestPayroll()).isEmpty();
+        registry.on(new PayrollRecorded(EmployeeRegistry.STREAM_ID, "2026-11"));
+        registry.on(new PayrollRecorded(EmployeeRegistry.STREAM_ID, "2026-10"));
+        assertThat(registry.latestPayroll()).contains(NOVEMBER);
+        assertThatThrownBy(() -> registry.enrol("anna", END))
+                .satisfies(e -> assertThat(withRule("PAYROLL_ALREADY_RUN_FOR_PERIOD").matches(e)).isTrue());
+        assertThat(registry.employeeIds()).isEmpty();
     }
 
     @Test

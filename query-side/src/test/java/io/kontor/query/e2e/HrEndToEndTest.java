@@ -24,7 +24,10 @@ class HrEndToEndTest {
 
     private static final KontorApps apps = KontorApps.get();
 
-    /** What the bad-input rows act on: an employee from 2033, absent 2033-02-02..06, a shift, a run of 2033-06. */
+    /**
+     * What the bad-input rows act on: an employee through 2033 (so not in the 2036 run of the main test), absent
+     * 2033-02-02..06, a shift, a run of 2033-06.
+     */
     @BeforeAll
     static void givens() {
         created("hr", "/api/employees", "{\"id\":\"bad-emp\",\"name\":\"Given\",\"department\":\"Stores\","
@@ -36,6 +39,7 @@ class HrEndToEndTest {
                 + "\"kind\":\"SICK\"}");
         created("hr", "/api/shifts", "{\"id\":\"bad-shift\",\"employee\":\"bad-emp\",\"date\":\"2033-02-10\","
                 + "\"start\":\"09:00\",\"end\":\"17:00\"}");
+        acted("hr", "/api/employees/bad-emp/termination", "{\"date\":\"2033-12-31\"}");
         created("hr", "/api/payroll-runs", "{\"period\":\"2033-06\"}");
     }
 
@@ -60,27 +64,28 @@ class HrEndToEndTest {
 
     @Test
     void hireScheduleRunAndPayAndTheRosterHeadcountAndLedgerAgree() {
+        // Dated after the givens' run of 2033-06: nothing that changes pay may be dated in or before a month run.
         created("hr", "/api/employees", "{\"id\":\"anna\",\"name\":\"Anna Berg\",\"department\":\"Reception\","
-                + "\"role\":\"Receptionist\",\"monthlySalary\":\"31000.00\",\"startDate\":\"2032-03-02\"}");
+                + "\"role\":\"Receptionist\",\"monthlySalary\":\"31000.00\",\"startDate\":\"2036-03-02\"}");
         created("hr", "/api/employees", "{\"id\":\"bo\",\"name\":\"Bo Holm\",\"department\":\"Kitchen\","
-                + "\"role\":\"Cook\",\"monthlySalary\":\"28000.00\",\"startDate\":\"2032-01-01\"}");
-        acted("hr", "/api/employees/bo/salary", "{\"monthlySalary\":\"29000.00\",\"effective\":\"2032-03-17\"}");
+                + "\"role\":\"Cook\",\"monthlySalary\":\"28000.00\",\"startDate\":\"2036-01-01\"}");
+        acted("hr", "/api/employees/bo/salary", "{\"monthlySalary\":\"29000.00\",\"effective\":\"2036-03-17\"}");
         acted("hr", "/api/employees/bo/transfer", "{\"department\":\"Reception\",\"role\":\"Night porter\","
-                + "\"effective\":\"2032-03-20\"}");
-        created("hr", "/api/absences", "{\"employee\":\"bo\",\"from\":\"2032-03-10\",\"to\":\"2032-03-11\","
+                + "\"effective\":\"2036-03-20\"}");
+        created("hr", "/api/absences", "{\"employee\":\"bo\",\"from\":\"2036-03-10\",\"to\":\"2036-03-11\","
                 + "\"kind\":\"VACATION\"}");
         for (int day = 8; day <= 12; day++) {
-            created("hr", "/api/shifts", "{\"employee\":\"anna\",\"date\":\"2032-03-%02d\",\"start\":\"08:00\","
+            created("hr", "/api/shifts", "{\"employee\":\"anna\",\"date\":\"2036-03-%02d\",\"start\":\"08:00\","
                     .formatted(day) + "\"end\":\"16:00\",\"location\":\"Front desk\"}");
         }
-        created("hr", "/api/shifts", "{\"id\":\"bo-mon\",\"employee\":\"bo\",\"date\":\"2032-03-08\","
+        created("hr", "/api/shifts", "{\"id\":\"bo-mon\",\"employee\":\"bo\",\"date\":\"2036-03-08\","
                 + "\"start\":\"06:00\",\"end\":\"14:00\"}");
-        created("hr", "/api/shifts", "{\"id\":\"bo-fri\",\"employee\":\"bo\",\"date\":\"2032-03-12\","
+        created("hr", "/api/shifts", "{\"id\":\"bo-fri\",\"employee\":\"bo\",\"date\":\"2036-03-12\","
                 + "\"start\":\"06:00\",\"end\":\"14:00\"}");
         long cancelled = acted("hr", "/api/shifts/bo-fri/cancel", "");
 
         Http.Answer roster = Http.as("frontdesk").get(apps.queryUrl
-                + "/api/roster?from=2032-03-08&to=2032-03-12&minPosition=" + cancelled);
+                + "/api/roster?from=2036-03-08&to=2036-03-12&minPosition=" + cancelled);
         assertThat(roster.status()).as(roster.body()).isEqualTo(200);
         assertThat(roster.body()).doesNotContain("alary").doesNotContain("31000").doesNotContain("28000");
         JsonNode days = roster.json().get("days");
@@ -90,40 +95,40 @@ class HrEndToEndTest {
         assertThat(names(days.get(2).get("shifts"))).containsExactly("Anna Berg");
         assertThat(names(days.get(2).get("absent"))).containsExactly("Bo Holm");
         assertThat(names(days.get(4).get("shifts"))).containsExactly("Anna Berg");
-        JsonNode kitchen = read("hr", "/api/roster?from=2032-03-08&to=2032-03-12&department=Kitchen", cancelled);
+        JsonNode kitchen = read("hr", "/api/roster?from=2036-03-08&to=2036-03-12&department=Kitchen", cancelled);
         assertThat(names(kitchen.get("days").get(0).get("shifts"))).containsExactly("Bo Holm");
         assertThat(names(kitchen.get("days").get(1).get("shifts"))).isEmpty();
 
-        JsonNode headcount = read("hr", "/api/headcount?asOf=2032-03-25", cancelled);
+        JsonNode headcount = read("hr", "/api/headcount?asOf=2036-03-25", cancelled);
         assertThat(headcount.toString()).contains("{\"department\":\"Reception\",\"headcount\":2}");
-        JsonNode early = read("hr", "/api/headcount?asOf=2032-03-01", cancelled);
+        JsonNode early = read("hr", "/api/headcount?asOf=2036-03-01", cancelled);
         assertThat(early.toString()).contains("{\"department\":\"Kitchen\",\"headcount\":1}")
                 .doesNotContain("Reception");
-        JsonNode bo = read("hr", "/api/employees/bo?asOf=2032-03-25", cancelled);
+        JsonNode bo = read("hr", "/api/employees/bo?asOf=2036-03-25", cancelled);
         assertThat(bo.get("asOf").get("monthlySalary").asText()).isEqualTo("29000.00");
         assertThat(bo.get("asOf").get("role").asText()).isEqualTo("Night porter");
         List<String> kinds = new ArrayList<>();
         bo.get("history").forEach(h -> kinds.add(h.get("kind").asText()));
         assertThat(kinds).containsExactly("HIRED", "ABSENT", "SALARY_CHANGED", "TRANSFERRED");
-        JsonNode reception = read("hr", "/api/employees?department=Reception&asOf=2032-03-05", cancelled);
+        JsonNode reception = read("hr", "/api/employees?department=Reception&asOf=2036-03-05", cancelled);
         assertThat(reception.findValuesAsText("id")).containsExactly("anna");
 
-        long run = created("hr", "/api/payroll-runs", "{\"period\":\"2032-03\"}");
-        JsonNode payroll = read("hr", "/api/payroll-runs/2032-03", run);
+        long run = created("hr", "/api/payroll-runs", "{\"period\":\"2036-03\"}");
+        JsonNode payroll = read("hr", "/api/payroll-runs/2036-03", run);
         // Anna: 30 of 31 days at 31000 = 30000.00. Bo: 16 days at 28000 and 15 at 29000 = 883000 / 31 = 28483.87.
         assertThat(payroll.get("payslips").findValuesAsText("gross")).containsExactly("30000.00", "28483.87");
         assertThat(payroll.get("total").asText()).isEqualTo("58483.87");
         assertThat(payroll.get("paid").asBoolean()).isFalse();
-        assertThat(salariesExpense("2032-03-01", "2032-03-31", run)).isEqualByComparingTo("58483.87");
+        assertThat(salariesExpense("2036-03-01", "2036-03-31", run)).isEqualByComparingTo("58483.87");
         assertUnpaidPayrollIsAccount2200(run);
 
-        Http.Answer byHr = Http.as("hr").post(apps.commandUrl + "/api/payroll-runs/2032-03/payment",
-                "{\"date\":\"2032-04-01\"}");
+        Http.Answer byHr = Http.as("hr").post(apps.commandUrl + "/api/payroll-runs/2036-03/payment",
+                "{\"date\":\"2036-04-01\"}");
         assertThat(byHr.status()).isEqualTo(403);
-        long paid = acted("accountant", "/api/payroll-runs/2032-03/payment", "{\"date\":\"2032-04-01\"}");
-        assertThat(read("hr", "/api/payroll-runs/2032-03", paid).get("paid").asBoolean()).isTrue();
+        long paid = acted("accountant", "/api/payroll-runs/2036-03/payment", "{\"date\":\"2036-04-01\"}");
+        assertThat(read("hr", "/api/payroll-runs/2036-03", paid).get("paid").asBoolean()).isTrue();
         assertUnpaidPayrollIsAccount2200(paid);
-        assertThat(salariesExpense("2032-03-01", "2032-03-31", paid)).isEqualByComparingTo("58483.87");
+        assertThat(salariesExpense("2036-03-01", "2036-03-31", paid)).isEqualByComparingTo("58483.87");
     }
 
     private static List<String> names(JsonNode list) {
@@ -177,6 +182,10 @@ class HrEndToEndTest {
                 arguments("transfer after the last day", "hr", "/api/employees/bad-gone/transfer",
                         "{\"department\":\"X\",\"role\":\"Y\",\"effective\":\"2033-02-01\"}", 422,
                         "BUSINESS_RULE_VIOLATED", "effective", "TERMINATED"),
+                arguments("salary change dated in a month whose payroll has been run", "hr",
+                        "/api/employees/bad-emp/salary",
+                        "{\"monthlySalary\":\"21000.00\",\"effective\":\"2033-06-30\"}", 422,
+                        "BUSINESS_RULE_VIOLATED", "effective", "PAYROLL_ALREADY_RUN_FOR_PERIOD"),
                 arguments("second termination", "hr", "/api/employees/bad-gone/termination",
                         "{\"date\":\"2033-02-01\"}", 409, "CONFLICT", null, "ALREADY_TERMINATED"),
                 arguments("absence of an unknown kind", "hr", "/api/absences",

@@ -178,8 +178,18 @@ class PayrollIdentityTest {
         }
 
         @Override
-        public void enrol(String employeeId) {
-            staff().enrol(employeeId);
+        public void enrol(String employeeId, LocalDate startDate) {
+            staff().enrol(employeeId, startDate);
+        }
+
+        @Override
+        public void recordPayroll(YearMonth period) {
+            staff().recordPayroll(period);
+        }
+
+        @Override
+        public Optional<YearMonth> latestPayroll() {
+            return staff().latestPayroll();
         }
 
         @Override

@@ -127,20 +127,11 @@ class InventoryValueIdentityTest {
             InventoryHarness inventory = new InventoryHarness();
             LedgerHarness ledger = new LedgerHarness().withChart();
             ledger.batch(INVENTORY_ACCOUNTS);
-            int from = 0;
-            for (int i = 0; i < steps.size() && from < events.size(); i++) {
-                int size = Math.min(events.size() - from, steps.get(i).batchBreak() * 3 + 1);
-                List<Object> batch = events.subList(from, from + size);
-                long inventoryFirst = inventory.batch(batch);
-                long ledgerFirst = ledger.batch(batch);
-                if (steps.get(i).redeliver()) {
-                    inventory.redeliver(inventoryFirst, batch.size());
-                    ledger.redeliver(ledgerFirst, batch);
-                }
-                from += size;
-            }
-            inventory.batch(events.subList(from, events.size()));
-            ledger.batch(events.subList(from, events.size()));
+            List<RandomBatches.Cut> cuts = steps.stream()
+                    .map(step -> new RandomBatches.Cut(step.batchBreak() * 3 + 1, step.redeliver())).toList();
+            RandomBatches.feed(events, cuts,
+                    new RandomBatches.View(inventory::batch, (first, batch) -> inventory.redeliver(first, batch.size())),
+                    new RandomBatches.View(ledger::batch, ledger::redeliver));
 
             String account1200 = ledger.reports.balance("1200", DAY).balance();
             assertThat(inventory.totalValue()).isEqualByComparingTo(account1200);

@@ -112,20 +112,11 @@ class PayrollIdentityTest {
             HrHarness hr = new HrHarness();
             LedgerHarness ledger = new LedgerHarness().withChart();
             ledger.batch(List.of(new AccountOpened("2200", "Salaries payable", AccountType.LIABILITY, Money.DKK)));
-            int from = 0;
-            for (int i = 0; i < steps.size() && from < events.size(); i++) {
-                int size = Math.min(events.size() - from, steps.get(i).batchBreak() * 3 + 1);
-                List<Object> batch = events.subList(from, from + size);
-                long hrFirst = hr.batch(batch);
-                long ledgerFirst = ledger.batch(batch);
-                if (steps.get(i).redeliver()) {
-                    hr.redeliver(hrFirst, batch.size());
-                    ledger.redeliver(ledgerFirst, batch);
-                }
-                from += size;
-            }
-            hr.batch(events.subList(from, events.size()));
-            ledger.batch(events.subList(from, events.size()));
+            List<RandomBatches.Cut> cuts = steps.stream()
+                    .map(step -> new RandomBatches.Cut(step.batchBreak() * 3 + 1, step.redeliver())).toList();
+            RandomBatches.feed(events, cuts,
+                    new RandomBatches.View(hr::batch, (first, batch) -> hr.redeliver(first, batch.size())),
+                    new RandomBatches.View(ledger::batch, ledger::redeliver));
 
             LedgerReports.Balance payable = ledger.reports.balance("2200", LocalDate.of(2030, 1, 1));
             BigDecimal credit = new BigDecimal(payable.credit()).subtract(new BigDecimal(payable.debit()));

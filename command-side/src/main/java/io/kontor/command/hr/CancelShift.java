@@ -1,12 +1,13 @@
 package io.kontor.command.hr;
 
+import io.kontor.shared.Checks;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Cancel a scheduled shift. */
 public record CancelShift(String shiftId) {
 
     public CancelShift {
-        Fields.id(shiftId, "id");
+        Checks.id(shiftId, "id");
     }
 
     @TargetAggregateIdentifier

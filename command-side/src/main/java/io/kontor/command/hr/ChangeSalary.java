@@ -1,5 +1,6 @@
 package io.kontor.command.hr;
 
+import io.kontor.shared.Checks;
 import io.kontor.shared.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,7 +10,7 @@ import java.time.LocalDate;
 public record ChangeSalary(String employeeId, Money monthlySalary, LocalDate effective) {
 
     public ChangeSalary {
-        Fields.id(employeeId, "id");
+        Checks.id(employeeId, "id");
         Fields.salary(monthlySalary, "monthlySalary");
         Fields.date(effective, "effective");
     }

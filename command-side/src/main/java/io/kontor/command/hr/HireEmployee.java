@@ -1,5 +1,6 @@
 package io.kontor.command.hr;
 
+import io.kontor.shared.Checks;
 import io.kontor.shared.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -10,10 +11,10 @@ public record HireEmployee(String employeeId, String name, String department, St
                            LocalDate startDate) {
 
     public HireEmployee {
-        Fields.id(employeeId, "id");
-        Fields.text(name, "name", 100);
-        Fields.text(department, "department", 60);
-        Fields.text(role, "role", 60);
+        Checks.id(employeeId, "id");
+        Checks.text(name, "name", 100);
+        Checks.text(department, "department", 60);
+        Checks.text(role, "role", 60);
         Fields.salary(monthlySalary, "monthlySalary");
         Fields.date(startDate, "startDate");
     }

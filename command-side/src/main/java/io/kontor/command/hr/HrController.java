@@ -3,6 +3,7 @@ package io.kontor.command.hr;
 import io.kontor.command.web.CommandAnswer;
 import io.kontor.command.web.Commands;
 import io.kontor.events.hr.AbsenceKind;
+import io.kontor.shared.Checks;
 import io.kontor.shared.KontorException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
@@ -124,11 +125,11 @@ class HrController {
     }
 
     private static String idOrNew(String given) {
-        return given == null ? Commands.newId() : Fields.id(given, "id");
+        return given == null ? Commands.newId() : Checks.id(given, "id");
     }
 
     private static AbsenceKind kind(String given) {
-        Fields.required(given, "kind");
+        Checks.required(given, "kind");
         try {
             return AbsenceKind.valueOf(given.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -137,7 +138,7 @@ class HrController {
     }
 
     private static YearMonth period(String given) {
-        Fields.required(given, "period");
+        Checks.required(given, "period");
         try {
             return YearMonth.parse(given);
         } catch (DateTimeParseException e) {

@@ -1,5 +1,6 @@
 package io.kontor.command.hr;
 
+import io.kontor.shared.Checks;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ import java.time.YearMonth;
 public record PayPayroll(YearMonth period, LocalDate date) {
 
     public PayPayroll {
-        Fields.required(period, "period");
+        Checks.required(period, "period");
         Fields.date(date, "date");
     }
 

@@ -1,6 +1,7 @@
 package io.kontor.command.hr;
 
 import io.kontor.events.hr.AbsenceKind;
+import io.kontor.shared.Checks;
 import io.kontor.shared.KontorException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -14,9 +15,9 @@ public record RecordAbsence(String employeeId, String absenceId, AbsenceKind kin
     static final int MAX_DAYS = 366;
 
     public RecordAbsence {
-        Fields.id(employeeId, "employee");
+        Checks.id(employeeId, "employee");
         Objects.requireNonNull(absenceId, "absenceId");
-        Fields.required(kind, "kind");
+        Checks.required(kind, "kind");
         Fields.date(from, "from");
         Fields.date(to, "to");
         if (to.isBefore(from)) {

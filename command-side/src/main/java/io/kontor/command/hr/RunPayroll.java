@@ -1,5 +1,6 @@
 package io.kontor.command.hr;
 
+import io.kontor.shared.Checks;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.YearMonth;
@@ -8,7 +9,7 @@ import java.time.YearMonth;
 public record RunPayroll(YearMonth period) {
 
     public RunPayroll {
-        Fields.required(period, "period");
+        Checks.required(period, "period");
     }
 
     @TargetAggregateIdentifier

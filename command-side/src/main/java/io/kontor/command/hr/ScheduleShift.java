@@ -1,5 +1,6 @@
 package io.kontor.command.hr;
 
+import io.kontor.shared.Checks;
 import io.kontor.shared.KontorException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -14,19 +15,19 @@ public record ScheduleShift(String employeeId, String shiftId, LocalDate date, L
     static final Duration MAX_LENGTH = Duration.ofHours(16);
 
     public ScheduleShift {
-        Fields.id(employeeId, "employee");
-        Fields.id(shiftId, "id");
+        Checks.id(employeeId, "employee");
+        Checks.id(shiftId, "id");
         Fields.date(date, "date");
-        Fields.required(start, "start");
-        Fields.required(end, "end");
+        Checks.required(start, "start");
+        Checks.required(end, "end");
         if (!end.isAfter(start)) {
             throw KontorException.invalidField("end", "a shift ends after it starts");
         }
         if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
             throw KontorException.invalidField("end", "a shift is at most 16 hours");
         }
-        role = Fields.optionalText(role, "role", 60);
-        location = Fields.optionalText(location, "location", 60);
+        role = Checks.optionalText(role, "role", 60);
+        location = Checks.optionalText(location, "location", 60);
     }
 
     @TargetAggregateIdentifier

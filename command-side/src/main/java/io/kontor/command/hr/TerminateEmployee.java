@@ -1,5 +1,6 @@
 package io.kontor.command.hr;
 
+import io.kontor.shared.Checks;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 public record TerminateEmployee(String employeeId, LocalDate lastDay) {
 
     public TerminateEmployee {
-        Fields.id(employeeId, "id");
+        Checks.id(employeeId, "id");
         Fields.date(lastDay, "date");
     }
 

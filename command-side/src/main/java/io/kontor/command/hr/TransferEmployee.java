@@ -1,5 +1,6 @@
 package io.kontor.command.hr;
 
+import io.kontor.shared.Checks;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -8,9 +9,9 @@ import java.time.LocalDate;
 public record TransferEmployee(String employeeId, String department, String role, LocalDate effective) {
 
     public TransferEmployee {
-        Fields.id(employeeId, "id");
-        Fields.text(department, "department", 60);
-        Fields.text(role, "role", 60);
+        Checks.id(employeeId, "id");
+        Checks.text(department, "department", 60);
+        Checks.text(role, "role", 60);
         Fields.date(effective, "effective");
     }
 

@@ -1,5 +1,6 @@
 package io.kontor.command.inventory;
 
+import io.kontor.shared.Checks;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ import java.util.Objects;
 public record CountStock(String sku, String countId, LocalDate date, long countedQuantity) {
 
     public CountStock {
-        Input.id(sku, "sku");
+        Checks.id(sku, "sku");
         Objects.requireNonNull(countId, "countId");
         Objects.requireNonNull(date, "date");
         Input.notNegative(countedQuantity, "countedQuantity");

@@ -4,37 +4,14 @@ import io.kontor.shared.KontorException;
 import io.kontor.shared.Money;
 
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 
-/** The shape checks inventory commands share; each names the field it refuses. */
+/** The shape checks only inventory commands need (the shared ones are {@link io.kontor.shared.Checks}). */
 final class Input {
 
-    /** Skus and client-chosen ids stay plain: no path characters, no whitespace. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** Big enough for any stock room, small enough that quantity × unit cost never overflows a long or a report. */
     static final long MAX_QUANTITY = 1_000_000_000L;
 
     private Input() {
-    }
-
-    static String id(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw KontorException.invalidField(field, field + " is required");
-        }
-        if (!ID.matcher(value).matches()) {
-            throw KontorException.invalidField(field, field + " is 1 to 64 letters, digits, '.', '_' or '-'");
-        }
-        return value;
-    }
-
-    static String text(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw KontorException.invalidField(field, field + " is required");
-        }
-        if (value.length() > maxLength) {
-            throw KontorException.invalidField(field, field + " is longer than " + maxLength + " characters");
-        }
-        return value;
     }
 
     static long positive(long quantity, String field) {

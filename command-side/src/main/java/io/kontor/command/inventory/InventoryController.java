@@ -2,6 +2,7 @@ package io.kontor.command.inventory;
 
 import io.kontor.command.web.CommandAnswer;
 import io.kontor.command.web.Commands;
+import io.kontor.shared.Checks;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +46,7 @@ class InventoryController {
     @Operation(summary = "Issue stock at the moving average cost; never more than on hand (role STOREKEEPER)")
     ResponseEntity<CommandAnswer> issue(@RequestBody IssueRequest request) {
         String id = idOrNew(request.id());
-        IssueStock command = new IssueStock(Input.id(request.sku(), "sku"), id, dateOrToday(request.date()),
+        IssueStock command = new IssueStock(Checks.id(request.sku(), "sku"), id, dateOrToday(request.date()),
                 Input.quantity(request.quantity(), "quantity"), request.reason());
         return commands.created(request, id, command);
     }
@@ -54,13 +55,13 @@ class InventoryController {
     @Operation(summary = "Record a stock count; the difference is posted as an inventory difference (role STOREKEEPER)")
     ResponseEntity<CommandAnswer> count(@RequestBody CountRequest request) {
         String id = idOrNew(request.id());
-        CountStock command = new CountStock(Input.id(request.sku(), "sku"), id, dateOrToday(request.date()),
+        CountStock command = new CountStock(Checks.id(request.sku(), "sku"), id, dateOrToday(request.date()),
                 Input.quantity(request.countedQuantity(), "countedQuantity"));
         return commands.created(request, id, command);
     }
 
     static String idOrNew(String given) {
-        return given == null ? Commands.newId() : Input.id(given, "id");
+        return given == null ? Commands.newId() : Checks.id(given, "id");
     }
 
     static LocalDate dateOrToday(LocalDate date) {

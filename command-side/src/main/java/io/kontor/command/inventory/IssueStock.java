@@ -1,5 +1,6 @@
 package io.kontor.command.inventory;
 
+import io.kontor.shared.Checks;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -9,11 +10,11 @@ import java.util.Objects;
 public record IssueStock(String sku, String issueId, LocalDate date, long quantity, String reason) {
 
     public IssueStock {
-        Input.id(sku, "sku");
+        Checks.id(sku, "sku");
         Objects.requireNonNull(issueId, "issueId");
         Objects.requireNonNull(date, "date");
         Input.positive(quantity, "quantity");
-        Input.text(reason, "reason", 500);
+        Checks.text(reason, "reason", 500);
     }
 
     @TargetAggregateIdentifier

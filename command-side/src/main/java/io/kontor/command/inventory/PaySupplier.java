@@ -1,5 +1,6 @@
 package io.kontor.command.inventory;
 
+import io.kontor.shared.Checks;
 import io.kontor.shared.KontorException;
 import io.kontor.shared.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +12,7 @@ import java.util.Objects;
 public record PaySupplier(String orderId, String paymentId, LocalDate date, Money amount) {
 
     public PaySupplier {
-        Input.id(orderId, "id");
+        Checks.id(orderId, "id");
         Objects.requireNonNull(paymentId, "paymentId");
         if (date == null) {
             throw KontorException.invalidField("date", "date is required");

@@ -3,6 +3,7 @@ package io.kontor.command.inventory;
 import io.kontor.command.web.CommandAnswer;
 import io.kontor.command.web.Commands;
 import io.kontor.events.inventory.OrderLine;
+import io.kontor.shared.Checks;
 import io.kontor.shared.KontorException;
 import io.kontor.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +67,7 @@ class PurchaseOrderController {
             if (unitCost.isNegative()) {
                 throw KontorException.invalidField(field + ".unitCost", "unitCost must not be negative");
             }
-            lines.add(new OrderLine(Input.id(line.sku(), field + ".sku"),
+            lines.add(new OrderLine(Checks.id(line.sku(), field + ".sku"),
                     Input.quantity(line.quantity(), field + ".quantity"), unitCost,
                     line.vatRate() == null ? DEFAULT_VAT_RATE : line.vatRate()));
         }
@@ -104,7 +105,7 @@ class PurchaseOrderController {
             if (line == null) {
                 throw KontorException.invalidField(field, "a line is required");
             }
-            lines.add(new ReceiveGoods.Line(Input.id(line.sku(), field + ".sku"),
+            lines.add(new ReceiveGoods.Line(Checks.id(line.sku(), field + ".sku"),
                     Input.quantity(line.quantity(), field + ".quantity")));
         }
         ReceiveGoods command = new ReceiveGoods(id, receiptId, dateOrToday(request.date()), lines);

@@ -1,6 +1,7 @@
 package io.kontor.command.inventory;
 
 import io.kontor.events.inventory.OrderLine;
+import io.kontor.shared.Checks;
 import io.kontor.shared.KontorException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -15,8 +16,8 @@ public record RaisePurchaseOrder(String orderId, String supplier, List<OrderLine
     public static final int MAX_LINES = 200;
 
     public RaisePurchaseOrder {
-        Input.id(orderId, "id");
-        Input.text(supplier, "supplier", 200);
+        Checks.id(orderId, "id");
+        Checks.text(supplier, "supplier", 200);
         if (lines == null || lines.isEmpty()) {
             throw KontorException.invalidField("lines", "a purchase order has at least one line");
         }
@@ -27,7 +28,7 @@ public record RaisePurchaseOrder(String orderId, String supplier, List<OrderLine
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = lines.get(i);
             String field = "lines[" + i + "]";
-            Input.id(line.sku(), field + ".sku");
+            Checks.id(line.sku(), field + ".sku");
             if (!skus.add(line.sku())) {
                 throw KontorException.invalidField(field + ".sku", "each sku appears on one line only");
             }

@@ -1,5 +1,6 @@
 package io.kontor.command.inventory;
 
+import io.kontor.shared.Checks;
 import io.kontor.shared.KontorException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -17,7 +18,7 @@ public record ReceiveGoods(String orderId, String receiptId, LocalDate date, Lis
     }
 
     public ReceiveGoods {
-        Input.id(orderId, "id");
+        Checks.id(orderId, "id");
         Objects.requireNonNull(receiptId, "receiptId");
         Objects.requireNonNull(date, "date");
         if (lines == null || lines.isEmpty()) {
@@ -34,7 +35,7 @@ public record ReceiveGoods(String orderId, String receiptId, LocalDate date, Lis
             if (line == null) {
                 throw KontorException.invalidField(field, "a line is required");
             }
-            Input.id(line.sku(), field + ".sku");
+            Checks.id(line.sku(), field + ".sku");
             if (!skus.add(line.sku())) {
                 throw KontorException.invalidField(field + ".sku", "each sku appears on one line only");
             }

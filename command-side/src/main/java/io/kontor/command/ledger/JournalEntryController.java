@@ -3,6 +3,7 @@ package io.kontor.command.ledger;
 import io.kontor.command.web.CommandAnswer;
 import io.kontor.command.web.Commands;
 import io.kontor.events.ledger.JournalLine;
+import io.kontor.shared.Checks;
 import io.kontor.shared.KontorException;
 import io.kontor.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,13 +18,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.regex.Pattern;
 
 @RestController
 class JournalEntryController {
-
-    /** Client-chosen ids stay plain: no path characters, no whitespace. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Commands commands;
 
@@ -55,7 +52,7 @@ class JournalEntryController {
     @Operation(summary = "Reverse a journal entry by a mirror entry dated as asked; at most once (role ACCOUNTANT)")
     ResponseEntity<CommandAnswer> reverse(@PathVariable String id, @RequestBody ReversalRequest request) {
         String reversalId = idOrNew(request.id(), "id");
-        ReverseJournalEntry command = new ReverseJournalEntry(checkedId(id, "entry"), reversalId, request.date(),
+        ReverseJournalEntry command = new ReverseJournalEntry(Checks.id(id, "entry"), reversalId, request.date(),
                 request.reason());
         return commands.created(request, reversalId, command);
     }
@@ -109,13 +106,6 @@ class JournalEntryController {
     }
 
     private static String idOrNew(String given, String field) {
-        return given == null ? Commands.newId() : checkedId(given, field);
-    }
-
-    private static String checkedId(String id, String field) {
-        if (!ID.matcher(id).matches()) {
-            throw KontorException.invalidField(field, "ids are 1 to 64 letters, digits, '.', '_' or '-'");
-        }
-        return id;
+        return given == null ? Commands.newId() : Checks.id(given, field);
     }
 }

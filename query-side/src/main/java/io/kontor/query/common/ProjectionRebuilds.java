@@ -7,13 +7,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Zero-downtime rebuilds: a view is replayed from position 0 into a fresh generation beside the live one while
@@ -37,6 +37,8 @@ public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+    /** Chunks read ahead of the one being applied: enough to keep the reader busy, little memory. */
+    private static final int READ_AHEAD_CHUNKS = 4;
 
     private final Map<String, RebuildableView> views;
     private final EventProcessingConfiguration processing;
@@ -133,11 +135,11 @@ public class ProjectionRebuilds {
         boolean wentLive = false;
         try {
             log.info("Rebuild of {} into generation {} started (head {})", run.view, run.generation, run.head);
-            catchUp(run, target, true);
+            catchUp(run, target, engine, engine::headPosition, batchSize, true);
             run.phase = "SWAPPING";
             processor.shutdownAsync().get(1, TimeUnit.MINUTES);
             stopped = true;
-            catchUp(run, target, false);
+            catchUp(run, target, engine, engine::headPosition, batchSize, false);
             Runnable dropOld = target.goLive();
             wentLive = true;
             // From here the new generation is live; a crash before the reset only redelivers events it has applied.
@@ -176,31 +178,51 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * Applies the log after the run's position to the target in batches. While {@code untilNearHead}, stops as soon as
-     * the head is within a batch; otherwise reads to the end of the log (the processor is stopped, the head fixed
-     * as far as this view is concerned).
+     * Replays the whole log into {@code target} outside any processor, the way a rebuild does; answers how many
+     * events it applied. For tests and the ledger benchmark, which measure this very path.
      */
-    private void catchUp(Running run, RebuildableView.Generation target, boolean untilNearHead) {
+    public static long replay(EventStorageEngine engine, RebuildableView.Generation target, int chunkSize)
+            throws InterruptedException {
+        Running run = new Running(target.toString(), target.number());
+        catchUp(run, target, engine, () -> Long.MAX_VALUE, chunkSize, false);
+        return run.events;
+    }
+
+    /**
+     * Applies the log after the run's position to the target, read ahead in chunks on another thread
+     * ({@link LogReadAhead}) and written whenever the target has staged {@link RebuildableView.Generation#eventsPerWrite()}
+     * events, and once more at the end. While {@code untilNearHead}, stops as soon as the head is within a chunk;
+     * otherwise reads to the end of the log (the processor is stopped, the head fixed as far as this view is
+     * concerned). Nothing of a generation being rebuilt is read before it goes live, so staging many events
+     * before a write loses nothing: a failed rebuild drops the whole generation.
+     */
+    private static void catchUp(Running run, RebuildableView.Generation target, EventStorageEngine engine,
+                                LongSupplier head, int chunkSize, boolean untilNearHead) throws InterruptedException {
         long lastLog = System.nanoTime();
-        GlobalSequenceTrackingToken from = run.position == 0 ? null : new GlobalSequenceTrackingToken(run.position);
-        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(from, false)) {
-            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
-            while (events.hasNext()) {
-                run.head = engine.headPosition();
-                if (untilNearHead && run.head - run.position <= batchSize) {
-                    return;
+        int eventsPerWrite = Math.max(chunkSize, target.eventsPerWrite());
+        RebuildableView.Batch batch = target.batch();
+        int staged = 0;
+        try (LogReadAhead reader = new LogReadAhead(engine, run.position, chunkSize, READ_AHEAD_CHUNKS, run.view)) {
+            while (true) {
+                run.head = Math.max(head.getAsLong(), run.position);
+                if (untilNearHead && run.head - run.position <= chunkSize) {
+                    break;
                 }
-                RebuildableView.Batch batch = target.batch();
-                long position = run.position;
-                int staged = 0;
-                for (; staged < batchSize && events.hasNext(); staged++) {
-                    TrackedEventMessage<?> event = events.next();
-                    position = event.trackingToken().position().orElseThrow();
-                    batch.add(position, event.getPayload());
+                LogReadAhead.Chunk chunk = reader.next();
+                if (chunk == null) {
+                    break;
                 }
-                batch.flush();
-                run.position = position;
-                run.events += staged;
+                for (TrackedEventMessage<?> event : chunk.events()) {
+                    batch.add(event);
+                }
+                staged += chunk.events().size();
+                run.position = chunk.lastPosition();
+                run.events += chunk.events().size();
+                if (staged >= eventsPerWrite) {
+                    batch.flush();
+                    batch = target.batch();
+                    staged = 0;
+                }
                 if (System.nanoTime() - lastLog >= LOG_EVERY_NANOS) {
                     lastLog = System.nanoTime();
                     Progress p = run.progress();
@@ -209,6 +231,7 @@ public class ProjectionRebuilds {
                 }
             }
         }
+        batch.flush();
         run.head = Math.max(run.head, run.position);
     }
 }

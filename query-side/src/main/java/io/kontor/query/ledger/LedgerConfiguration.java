@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import io.kontor.query.common.ViewGenerations;
 import io.kontor.query.common.Views;
 import io.kontor.query.ledger.posting.PostingRules;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,8 +23,10 @@ public class LedgerConfiguration {
 
     /** The live generation of the view's store, which a rebuild swaps ({@code POST /api/audit/projections/ledger/rebuild}). */
     @Bean
-    LedgerGenerations ledgerGenerations(MongoDatabase database, ViewGenerations generations, PostingRules rules) {
-        return new LedgerGenerations(database, generations, rules);
+    LedgerGenerations ledgerGenerations(MongoDatabase database, ViewGenerations generations, PostingRules rules,
+                                        @Value("${kontor.query.rebuild.ledger-events-per-write:20000}")
+                                        int eventsPerWrite) {
+        return new LedgerGenerations(database, generations, rules, eventsPerWrite);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import io.kontor.shared.ErrorCode;
 import io.kontor.shared.KontorException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -55,7 +56,7 @@ class RebuildFailureEndToEndTest {
                     public Batch batch() {
                         return new Batch() {
                             @Override
-                            public void add(long position, Object event) {
+                            public void add(TrackedEventMessage<?> event) {
                             }
 
                             @Override

@@ -1,13 +1,15 @@
 package io.kontor.query.ledger;
 
 import com.mongodb.client.MongoDatabase;
+import io.kontor.query.common.ProjectionRebuilds;
 import io.kontor.query.ledger.posting.PostingRules;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
-import java.util.stream.Stream;
-
-/** Replays a log into a ledger view in batches of a chosen size, outside any processor: a rebuild from scratch. */
+/**
+ * Replays a log into a ledger view from scratch, outside any processor, through the path a rebuild takes
+ * ({@link ProjectionRebuilds#replay}): read ahead in chunks of {@code batchSize}, written every {@code batchSize}
+ * events.
+ */
 public final class LedgerReplay {
 
     private LedgerReplay() {
@@ -16,14 +18,18 @@ public final class LedgerReplay {
     /** Rebuilds the ledger view from position 0 into {@code target}; answers the store it wrote. */
     public static LedgerStore rebuild(EventStorageEngine engine, MongoDatabase target, int batchSize) {
         LedgerStore store = new LedgerStore(target);
-        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
-            replay(events, store, batchSize);
-        }
+        replay(engine, store, batchSize, batchSize);
         return store;
     }
 
-    /** Applies every event of the stream; answers how many there were. */
-    static long replay(Stream<? extends TrackedEventMessage<?>> stream, LedgerStore store, int batchSize) {
-        return LedgerLogReplay.replay(stream, store, PostingRules.standard(), batchSize);
+    /** Applies every event of the log to {@code store}; answers how many there were. */
+    static long replay(EventStorageEngine engine, LedgerStore store, int chunkSize, int eventsPerWrite) {
+        try {
+            return ProjectionRebuilds.replay(engine, LedgerGenerations.into(store, PostingRules.standard(),
+                    eventsPerWrite), chunkSize);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying", e);
+        }
     }
 }

@@ -38,7 +38,7 @@ class ProjectionsController {
 
     /** {@code rebuild} is the progress of a rebuild beside the live view (status REBUILDING), else null. */
     record ProjectionStatus(String name, long position, long head, long lag, String status, boolean running,
-                            ProjectionRebuilds.Progress rebuild) {
+                            boolean rebuildable, ProjectionRebuilds.Progress rebuild) {
     }
 
     @GetMapping("/api/audit/projections")
@@ -52,7 +52,7 @@ class ProjectionsController {
                 ProjectionRebuilds.Progress rebuild = rebuilds.progress(name).orElse(null);
                 String status = rebuild != null ? "REBUILDING" : streaming.isReplaying() ? "REPLAYING" : "LIVE";
                 answer.add(new ProjectionStatus(name, position, head, Math.max(0, head - position), status,
-                        streaming.isRunning(), rebuild));
+                        streaming.isRunning(), rebuilds.knows(name), rebuild));
             }
         });
         return ResponseEntity.ok().header(ViewPositionInterceptor.POSITION_HEADER, Long.toString(head)).body(answer);

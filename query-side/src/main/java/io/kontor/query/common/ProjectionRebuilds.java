@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +48,15 @@ public class ProjectionRebuilds {
     private final int batchSize;
     private final Duration dropGrace;
     private final AtomicReference<Running> running = new AtomicReference<>();
+
+    @Autowired
+    public ProjectionRebuilds(List<RebuildableView> views, CollectionViews collectionViews,
+                              EventProcessingConfiguration processing, KontorEventStorageEngine engine,
+                              @Value("${kontor.query.rebuild.batch-size:1000}") int batchSize,
+                              @Value("${kontor.query.rebuild.drop-grace:2s}") Duration dropGrace) {
+        this(Stream.concat(views.stream(), collectionViews.all().stream()).toList(), processing, engine, batchSize,
+                dropGrace);
+    }
 
     public ProjectionRebuilds(List<RebuildableView> views, EventProcessingConfiguration processing,
                               KontorEventStorageEngine engine,
@@ -108,6 +119,13 @@ public class ProjectionRebuilds {
                 .orElseThrow(() -> new KontorException(ErrorCode.NOT_FOUND, "no streaming processor for " + name));
         if (!processor.supportsReset()) {
             throw new KontorException(ErrorCode.CONFLICT, "the processor of " + name + " cannot be reset");
+        }
+        int segments = processing.tokenStore(processor.getName()).fetchSegments(processor.getName()).length;
+        if (processor.processingStatus().size() < segments) {
+            // Another process works some of the view's segments: it would go on writing the old generation past the
+            // swap, and the reset could not claim its tokens. The rebuild runs where the whole view is processed.
+            throw new KontorException(ErrorCode.CONFLICT, "this process works " + processor.processingStatus().size()
+                    + " of the " + segments + " segments of " + name + "; rebuild it where all are worked");
         }
         Running claim = new Running(name, -1);
         if (!running.compareAndSet(null, claim)) {

@@ -1,29 +1,52 @@
 package io.kontor.query.common;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Where projections write their views. A handler stages its changes in {@link #batch(String)}, the current unit of
- * work's batch for one collection; each batch is written with one {@code bulkWrite} when the processor's batch of
- * events ends (see {@link ViewFlushInterceptor}), so a replay runs at log-read speed, not round-trip speed.
+ * Where projections write their views and queries read them. A handler stages its changes in
+ * {@link #batch(String)}, the current unit of work's batch for one collection; each batch is written with one
+ * {@code bulkWrite} when the processor's batch of events ends (see {@link ViewFlushInterceptor}), so a replay runs
+ * at log-read speed, not round-trip speed.
+ *
+ * <p>Collections are named by their base name ({@code hr_employees}). A view that can be rebuilt beside its live
+ * generation ({@link CollectionView}) registers its collections here; queries then read the live generation's
+ * collection ({@link #collection(String)}), and handlers write to the generation their unit of work targets: the
+ * live one, or the one a rebuild is filling ({@link #TARGETS}), fixed for the whole unit of work.
  */
 @Component
 public class Views {
 
     private static final String RESOURCE = Views.class.getName() + ".batches";
+    /** A unit of work resource: view name → the generation its handlers write, chosen on first use. */
+    static final String TARGETS = Views.class.getName() + ".targets";
 
     private final MongoDatabase database;
+    private final ViewGenerations generations;
+    private final Map<String, String> viewOfCollection = new ConcurrentHashMap<>();
 
+    /** Views whose collections all stay in generation 0 unless registered (projection unit tests). */
     public Views(MongoDatabase database) {
+        this(database, new ViewGenerations(database));
+    }
+
+    @Autowired
+    public Views(MongoDatabase database, ViewGenerations generations) {
         this.database = database;
+        this.generations = generations;
     }
 
     /** Writes a projection stages during a batch and that are written when the batch ends. */
@@ -33,9 +56,46 @@ public class Views {
         void flush();
     }
 
+    /** Declares that {@code collections} belong to {@code view}, whose generations a rebuild swaps. */
+    public void register(String view, Collection<String> collections) {
+        collections.forEach(collection -> {
+            String earlier = viewOfCollection.putIfAbsent(collection, view);
+            if (earlier != null && !earlier.equals(view)) {
+                throw new IllegalStateException(collection + " belongs to " + earlier + ", not " + view);
+            }
+        });
+    }
+
+    /** The live generation of the view collection {@code name}: what queries read. */
+    public MongoCollection<Document> collection(String name) {
+        String view = viewOfCollection.get(name);
+        long generation = view == null ? 0 : generations.live(view);
+        return database.getCollection(ViewGenerations.collectionName(name, generation));
+    }
+
+    /**
+     * The collection {@code name} in the generation the current unit of work writes: for a fold that reads the
+     * documents it is about to change.
+     */
+    public MongoCollection<Document> writing(String name) {
+        return database.getCollection(writingName(name));
+    }
+
     /** The current unit of work's pending writes to {@code collection}. */
     public ViewBatch batch(String collection) {
-        return staged("collection:" + collection, () -> new ViewBatch(database.getCollection(collection)));
+        String target = writingName(collection);
+        return staged("collection:" + target, () -> new ViewBatch(database.getCollection(target)));
+    }
+
+    private String writingName(String name) {
+        String view = viewOfCollection.get(name);
+        if (view == null) {
+            return name;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<String, Long> targets = root.getOrComputeResource(TARGETS, k -> new HashMap<>());
+        long generation = targets.computeIfAbsent(view, generations::live);
+        return ViewGenerations.collectionName(name, generation);
     }
 
     /**
@@ -46,7 +106,7 @@ public class Views {
     public <T extends StagedWrites> T staged(String key, Supplier<T> factory) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Map<String, StagedWrites> batches = root.getOrComputeResource(RESOURCE, k -> {
-            // A safety net for units of work that are not processor batches (tests, subscribing processors).
+            // A safety net for units of work that are not processor batches (tests, rebuilds, subscribing processors).
             root.onPrepareCommit(Views::flush);
             return new LinkedHashMap<>();
         });

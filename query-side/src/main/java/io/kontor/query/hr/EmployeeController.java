@@ -1,13 +1,13 @@
 package io.kontor.query.hr;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.kontor.query.web.ReadsView;
 import io.kontor.shared.ErrorCode;
 import io.kontor.shared.KontorException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.kontor.query.common.Views;
 import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +32,10 @@ class EmployeeController {
     /** The business's own calendar: "as of" without a date is today in Denmark. */
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Copenhagen");
 
-    private final MongoCollection<Document> employees;
-    private final MongoCollection<Document> runs;
+    private final Views views;
 
-    EmployeeController(MongoDatabase database) {
-        this.employees = database.getCollection(HrProjection.EMPLOYEES);
-        this.runs = database.getCollection(HrProjection.PAYROLL_RUNS);
+    EmployeeController(Views views) {
+        this.views = views;
     }
 
     record EmployeeView(String id, String name, String startDate, String lastDay, boolean employed,
@@ -83,7 +81,7 @@ class EmployeeController {
                                  LocalDate asOf) {
         LocalDate date = asOf == null ? LocalDate.now(BUSINESS_ZONE) : asOf;
         List<EmployeeView> result = new ArrayList<>();
-        for (Document d : employees.find().sort(Sorts.ascending("_id"))) {
+        for (Document d : employees().find().sort(Sorts.ascending("_id"))) {
             EmployeeView view = view(d, date);
             if (department == null || department.equals(view.department())) {
                 result.add(view);
@@ -97,7 +95,7 @@ class EmployeeController {
             + "history (role HR)")
     EmployeeDetail employee(@PathVariable String id, @RequestParam(required = false)
                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Document d = employees.find(Filters.eq("_id", id)).first();
+        Document d = employees().find(Filters.eq("_id", id)).first();
         if (d == null) {
             throw new KontorException(ErrorCode.NOT_FOUND, "no employee " + id);
         }
@@ -117,7 +115,7 @@ class EmployeeController {
                         LocalDate asOf) {
         LocalDate date = asOf == null ? LocalDate.now(BUSINESS_ZONE) : asOf;
         Map<String, Integer> counts = new TreeMap<>();
-        for (Document d : employees.find()) {
+        for (Document d : employees().find()) {
             EmployeeView view = view(d, date);
             if (view.employed()) {
                 counts.merge(view.department(), 1, Integer::sum);
@@ -133,7 +131,7 @@ class EmployeeController {
     PayrollRuns payrollRuns() {
         List<PayrollRunView> result = new ArrayList<>();
         BigDecimal unpaid = BigDecimal.ZERO.setScale(2);
-        for (Document d : runs.find().sort(Sorts.ascending("_id"))) {
+        for (Document d : runs().find().sort(Sorts.ascending("_id"))) {
             PayrollRunView run = PayrollRunView.of(d);
             unpaid = unpaid.add(new BigDecimal(run.unpaid()));
             result.add(run);
@@ -144,7 +142,7 @@ class EmployeeController {
     @GetMapping("/api/payroll-runs/{period}")
     @Operation(summary = "One month's payroll run (role HR)")
     PayrollRunView payrollRun(@PathVariable String period) {
-        Document d = runs.find(Filters.eq("_id", period)).first();
+        Document d = runs().find(Filters.eq("_id", period)).first();
         if (d == null) {
             throw new KontorException(ErrorCode.NOT_FOUND, "no payroll run for " + period);
         }
@@ -182,5 +180,13 @@ class EmployeeController {
         list.sort(Comparator.comparing(entry -> entry.getString("from")));
         list.forEach(entry -> entry.remove("_id"));
         return list;
+    }
+
+    private MongoCollection<Document> employees() {
+        return views.collection(HrProjection.EMPLOYEES);
+    }
+
+    private MongoCollection<Document> runs() {
+        return views.collection(HrProjection.PAYROLL_RUNS);
     }
 }

@@ -1,6 +1,5 @@
 package io.kontor.query.hr;
 
-import com.mongodb.client.MongoDatabase;
 import io.kontor.events.hr.AbsenceRecorded;
 import io.kontor.events.hr.EmployeeHired;
 import io.kontor.events.hr.EmployeeTerminated;
@@ -11,6 +10,7 @@ import io.kontor.events.hr.Payslip;
 import io.kontor.events.hr.SalaryChanged;
 import io.kontor.events.hr.ShiftCancelled;
 import io.kontor.events.hr.ShiftScheduled;
+import io.kontor.query.common.ViewCollections;
 import io.kontor.query.common.Views;
 import io.kontor.shared.Money;
 import org.axonframework.config.ProcessingGroup;
@@ -35,6 +35,7 @@ import static com.mongodb.client.model.Updates.set;
  */
 @Component
 @ProcessingGroup(HrProjection.GROUP)
+@ViewCollections({HrProjection.EMPLOYEES, HrProjection.ROSTER_DAYS, HrProjection.PAYROLL_RUNS})
 public class HrProjection {
 
     public static final String GROUP = "hr";
@@ -45,15 +46,13 @@ public class HrProjection {
     private static final String ROSTER = HrProjection.class.getName() + ".roster";
 
     private final Views views;
-    private final MongoDatabase database;
 
-    HrProjection(Views views, MongoDatabase database) {
+    HrProjection(Views views) {
         this.views = views;
-        this.database = database;
     }
 
     private RosterDayFold roster() {
-        return views.staged(ROSTER, () -> new RosterDayFold(views, database));
+        return views.staged(ROSTER, () -> new RosterDayFold(views));
     }
 
     @EventHandler

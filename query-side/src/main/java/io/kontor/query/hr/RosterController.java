@@ -1,11 +1,11 @@
 package io.kontor.query.hr;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.kontor.query.web.ReadsView;
 import io.kontor.shared.KontorException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.kontor.query.common.Views;
 import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +26,10 @@ class RosterController {
 
     static final int MAX_DAYS = 62;
 
-    private final MongoCollection<Document> days;
+    private final Views views;
 
-    RosterController(MongoDatabase database) {
-        this.days = database.getCollection(HrProjection.ROSTER_DAYS);
+    RosterController(Views views) {
+        this.views = views;
     }
 
     record ShiftView(String shiftId, String employeeId, String name, String department, String start, String end,
@@ -63,7 +63,7 @@ class RosterController {
             days.put(day.toString(), new Day(day.toString(), new ArrayList<>(), new ArrayList<>()));
         }
         // One read by key for the whole range: a day's document holds its shifts and who is absent.
-        for (Document d : this.days.find(Filters.in("_id", List.copyOf(days.keySet())))) {
+        for (Document d : rosterDays().find(Filters.in("_id", List.copyOf(days.keySet())))) {
             Day day = days.get(d.getString("date"));
             for (Document s : d.getList("shifts", Document.class)) {
                 if (department == null || department.equals(s.getString("department"))) {
@@ -86,5 +86,9 @@ class RosterController {
             day.absent().sort(Comparator.comparing(AbsentView::name).thenComparing(AbsentView::absenceId));
         }
         return new Roster(from.toString(), to.toString(), department, List.copyOf(days.values()));
+    }
+
+    private MongoCollection<Document> rosterDays() {
+        return views.collection(HrProjection.ROSTER_DAYS);
     }
 }

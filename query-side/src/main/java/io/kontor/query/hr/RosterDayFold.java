@@ -1,7 +1,6 @@
 package io.kontor.query.hr;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.kontor.events.hr.AbsenceRecorded;
 import io.kontor.events.hr.ShiftCancelled;
@@ -29,9 +28,9 @@ final class RosterDayFold implements Views.StagedWrites {
     private final MongoCollection<Document> collection;
     private final Map<String, Document> days = new HashMap<>();
 
-    RosterDayFold(Views views, MongoDatabase database) {
+    RosterDayFold(Views views) {
         this.views = views;
-        this.collection = database.getCollection(HrProjection.ROSTER_DAYS);
+        this.collection = views.writing(HrProjection.ROSTER_DAYS);
     }
 
     void apply(long position, ShiftScheduled event) {

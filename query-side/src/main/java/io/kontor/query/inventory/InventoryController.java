@@ -1,13 +1,13 @@
 package io.kontor.query.inventory;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.kontor.query.web.ReadsView;
 import io.kontor.shared.ErrorCode;
 import io.kontor.shared.KontorException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.kontor.query.common.Views;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,14 +26,10 @@ class InventoryController {
 
     static final int MAX_MOVEMENTS = 1_000;
 
-    private final MongoCollection<Document> items;
-    private final MongoCollection<Document> movements;
-    private final MongoCollection<Document> orders;
+    private final Views views;
 
-    InventoryController(MongoDatabase database) {
-        this.items = database.getCollection(InventoryProjection.ITEMS);
-        this.movements = database.getCollection(InventoryProjection.MOVEMENTS);
-        this.orders = database.getCollection(PurchaseOrderFold.COLLECTION);
+    InventoryController(Views views) {
+        this.views = views;
     }
 
     record ItemView(String sku, String name, String unit, long reorderLevel, long quantity, String averageCost,
@@ -87,7 +83,7 @@ class InventoryController {
     Inventory inventory(@RequestParam(defaultValue = "false") boolean reorder) {
         List<ItemView> result = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
-        for (Document d : items.find().sort(Sorts.ascending("_id"))) {
+        for (Document d : items().find().sort(Sorts.ascending("_id"))) {
             ItemView item = ItemView.of(d);
             total = total.add(new BigDecimal(item.value()));
             if (!reorder || item.atOrBelowReorderLevel()) {
@@ -122,7 +118,7 @@ class InventoryController {
         }
         List<Movement> result = new ArrayList<>();
         if (!keys.isEmpty()) {
-            movements.find(Filters.in("_id", keys)).forEach(d -> result.add(Movement.of(d)));
+            movements().find(Filters.in("_id", keys)).forEach(d -> result.add(Movement.of(d)));
         }
         result.sort(Comparator.comparingLong(Movement::sequence));
         return new Movements(sku, item.getString("unit"), last, result);
@@ -133,7 +129,7 @@ class InventoryController {
             + "goods to come) or RECEIVED (roles STOREKEEPER, ACCOUNTANT)")
     List<PurchaseOrderView> purchaseOrders(@RequestParam(required = false) String status) {
         List<PurchaseOrderView> result = new ArrayList<>();
-        var found = status == null ? orders.find() : orders.find(Filters.eq("status", status(status)));
+        var found = status == null ? orders().find() : orders().find(Filters.eq("status", status(status)));
         found.sort(Sorts.ascending("_id")).forEach(d -> result.add(PurchaseOrderView.of(d)));
         return result;
     }
@@ -141,7 +137,7 @@ class InventoryController {
     @GetMapping("/api/purchase-orders/{id}")
     @Operation(summary = "One purchase order (roles STOREKEEPER, ACCOUNTANT)")
     PurchaseOrderView purchaseOrder(@PathVariable String id) {
-        Document order = orders.find(Filters.eq("_id", id)).first();
+        Document order = orders().find(Filters.eq("_id", id)).first();
         if (order == null) {
             throw new KontorException(ErrorCode.NOT_FOUND, "no purchase order " + id);
         }
@@ -157,10 +153,22 @@ class InventoryController {
     }
 
     private Document itemDocument(String sku) {
-        Document item = items.find(Filters.eq("_id", sku)).first();
+        Document item = items().find(Filters.eq("_id", sku)).first();
         if (item == null) {
             throw new KontorException(ErrorCode.NOT_FOUND, "no item " + sku);
         }
         return item;
+    }
+
+    private MongoCollection<Document> items() {
+        return views.collection(InventoryProjection.ITEMS);
+    }
+
+    private MongoCollection<Document> movements() {
+        return views.collection(InventoryProjection.MOVEMENTS);
+    }
+
+    private MongoCollection<Document> orders() {
+        return views.collection(PurchaseOrderFold.COLLECTION);
     }
 }

@@ -1,6 +1,5 @@
 package io.kontor.query.inventory;
 
-import com.mongodb.client.MongoDatabase;
 import io.kontor.events.inventory.GoodsReceived;
 import io.kontor.events.inventory.ItemRegistered;
 import io.kontor.events.inventory.PurchaseOrderApproved;
@@ -9,6 +8,7 @@ import io.kontor.events.inventory.StockCounted;
 import io.kontor.events.inventory.StockIssued;
 import io.kontor.events.inventory.StockReceived;
 import io.kontor.events.inventory.SupplierPaid;
+import io.kontor.query.common.ViewCollections;
 import io.kontor.query.common.Views;
 import io.kontor.shared.Money;
 import org.axonframework.config.ProcessingGroup;
@@ -34,6 +34,7 @@ import static com.mongodb.client.model.Updates.set;
  */
 @Component
 @ProcessingGroup(InventoryProjection.GROUP)
+@ViewCollections({InventoryProjection.ITEMS, InventoryProjection.MOVEMENTS, PurchaseOrderFold.COLLECTION})
 public class InventoryProjection {
 
     public static final String GROUP = "inventory";
@@ -42,11 +43,9 @@ public class InventoryProjection {
     private static final String ORDERS = InventoryProjection.class.getName() + ".orders";
 
     private final Views views;
-    private final MongoDatabase database;
 
-    InventoryProjection(Views views, MongoDatabase database) {
+    InventoryProjection(Views views) {
         this.views = views;
-        this.database = database;
     }
 
     /** The key of the {@code sequence}th event of an item's stream in {@value #MOVEMENTS}. */
@@ -107,7 +106,7 @@ public class InventoryProjection {
     }
 
     private PurchaseOrderFold orders() {
-        return views.staged(ORDERS, () -> new PurchaseOrderFold(views, database));
+        return views.staged(ORDERS, () -> new PurchaseOrderFold(views));
     }
 
     private void movement(String sku, long sequence, TrackingToken token, LocalDate date, String kind,

@@ -1,7 +1,6 @@
 package io.kontor.query.inventory;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.kontor.events.inventory.GoodsReceived;
 import io.kontor.events.inventory.OrderLine;
@@ -34,9 +33,9 @@ final class PurchaseOrderFold implements Views.StagedWrites {
     private final MongoCollection<Document> collection;
     private final Map<String, Document> orders = new HashMap<>();
 
-    PurchaseOrderFold(Views views, MongoDatabase database) {
+    PurchaseOrderFold(Views views) {
         this.views = views;
-        this.collection = database.getCollection(COLLECTION);
+        this.collection = views.writing(COLLECTION);
     }
 
     void apply(long position, Object event) {

@@ -1,6 +1,7 @@
 package io.kontor.query.ledger;
 
 import io.kontor.events.ledger.AccountOpened;
+import io.kontor.query.common.ViewCollections;
 import io.kontor.query.common.Views;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +16,7 @@ import java.util.Date;
 /** The chart of accounts view: one document per account in {@code accounts}, keyed by code. */
 @Component
 @ProcessingGroup(AccountsProjection.GROUP)
+@ViewCollections(AccountsProjection.COLLECTION)
 public class AccountsProjection {
 
     public static final String GROUP = "accounts";

@@ -16,6 +16,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.kontor.events.ledger.AccountType;
 import io.kontor.events.ledger.Side;
+import io.kontor.query.common.ViewGenerations;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
@@ -60,17 +61,10 @@ public class LedgerStore {
      * rebuild beside the live view) in the same names suffixed {@code _g<generation>}.
      */
     public LedgerStore(MongoDatabase database, long generation) {
-        if (generation < 0) {
-            throw new IllegalArgumentException("generation must not be negative: " + generation);
-        }
         this.generation = generation;
-        this.accounts = database.getCollection(collectionName(ACCOUNTS, generation));
-        this.buckets = database.getCollection(collectionName(BUCKETS, generation));
-        this.lines = database.getCollection(collectionName(LINES, generation));
-    }
-
-    static String collectionName(String base, long generation) {
-        return generation == 0 ? base : base + "_g" + generation;
+        this.accounts = database.getCollection(ViewGenerations.collectionName(ACCOUNTS, generation));
+        this.buckets = database.getCollection(ViewGenerations.collectionName(BUCKETS, generation));
+        this.lines = database.getCollection(ViewGenerations.collectionName(LINES, generation));
     }
 
     public long generation() {

@@ -22,10 +22,11 @@ import java.util.List;
 public final class HrHarness {
 
     public final MongoDatabase database = TestMongo.freshDatabase();
-    private final EmployeeController queries = new EmployeeController(database);
-    private final RosterController roster = new RosterController(database);
+    private final Views views = new Views(database);
+    private final EmployeeController queries = new EmployeeController(views);
+    private final RosterController roster = new RosterController(views);
     private final AnnotationEventHandlerAdapter handlers =
-            new AnnotationEventHandlerAdapter(new HrProjection(new Views(database), database));
+            new AnnotationEventHandlerAdapter(new HrProjection(views));
     private final List<Object> log = new ArrayList<>();
 
     /** Appends the events at the next positions and applies them as one batch. */

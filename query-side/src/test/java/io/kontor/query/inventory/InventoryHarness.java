@@ -25,9 +25,10 @@ import java.util.Map;
 public final class InventoryHarness {
 
     public final MongoDatabase database = TestMongo.freshDatabase();
-    private final InventoryController queries = new InventoryController(database);
+    private final Views views = new Views(database);
+    private final InventoryController queries = new InventoryController(views);
     private final AnnotationEventHandlerAdapter handlers =
-            new AnnotationEventHandlerAdapter(new InventoryProjection(new Views(database), database));
+            new AnnotationEventHandlerAdapter(new InventoryProjection(views));
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<DomainEventMessage<?>> log = new ArrayList<>();
 

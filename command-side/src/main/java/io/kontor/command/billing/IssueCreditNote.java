@@ -1,7 +1,6 @@
 package io.kontor.command.billing;
 
 import io.kontor.shared.Checks;
-import io.kontor.shared.KontorException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -19,11 +18,8 @@ public record IssueCreditNote(String invoiceId, String creditNoteId, BigDecimal 
         Checks.id(creditNoteId, "creditNoteId");
         Checks.text(reason, "reason", 500);
         Checks.required(date, "date");
-        if (amount != null && amount.signum() <= 0) {
-            throw KontorException.invalidField("amount", "amount must be positive");
-        }
-        if (amount != null && (amount.stripTrailingZeros().scale() > 2 || amount.precision() - amount.scale() > 13)) {
-            throw KontorException.invalidField("amount", "amount has at most 2 decimals and 13 digits");
+        if (amount != null) {
+            ReceivePayment.positiveAmount(amount);
         }
     }
 

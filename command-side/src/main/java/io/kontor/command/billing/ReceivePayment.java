@@ -15,15 +15,21 @@ public record ReceivePayment(String invoiceId, String paymentId, BigDecimal amou
     public ReceivePayment {
         Checks.id(invoiceId, "id");
         Checks.id(paymentId, "paymentId");
-        Checks.required(amount, "amount");
+        positiveAmount(amount);
         Checks.required(method, "method");
         Checks.required(date, "date");
+    }
+
+    /** A payment's or credit note's amount: positive, at most two decimals and 13 digits before the point. */
+    static BigDecimal positiveAmount(BigDecimal amount) {
+        Checks.required(amount, "amount");
         if (amount.signum() <= 0) {
             throw KontorException.invalidField("amount", "amount must be positive");
         }
         if (amount.stripTrailingZeros().scale() > 2 || amount.precision() - amount.scale() > 13) {
             throw KontorException.invalidField("amount", "amount has at most 2 decimals and 13 digits");
         }
+        return amount;
     }
 
     @TargetAggregateIdentifier

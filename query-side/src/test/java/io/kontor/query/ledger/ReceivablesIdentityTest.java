@@ -27,10 +27,8 @@ import org.axonframework.messaging.MetaData;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +71,7 @@ class ReceivablesIdentityTest {
         Configuration axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> log)
                 .configureAggregate(Invoice.class)
-                .registerComponent(LedgerDirectory.class, c -> new AllOpen())
+                .registerComponent(LedgerDirectory.class, c -> new InventoryValueIdentityTest.AllOpen())
                 .buildConfiguration();
         axon.start();
         try {
@@ -139,18 +137,6 @@ class ReceivablesIdentityTest {
             // Over-large payments and credits, and anything on a settled invoice, are part of the stream.
             assertThat(refused.properties().get("rule"))
                     .isIn("OVERPAYMENT", "CREDIT_EXCEEDS_OPEN", "NOTHING_OPEN", "INVOICE_CREDITED");
-        }
-    }
-
-    private static final class AllOpen implements LedgerDirectory {
-        @Override
-        public Optional<AccountInfo> account(String code) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean isClosed(YearMonth period) {
-            return false;
         }
     }
 }

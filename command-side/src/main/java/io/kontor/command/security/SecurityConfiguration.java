@@ -90,6 +90,9 @@ public class SecurityConfiguration {
                                 "/api/employees/*/salary", "/api/employees/*/termination", "/api/absences",
                                 "/api/shifts", "/api/shifts/*/cancel", "/api/payroll-runs").hasRole("HR")
                         .requestMatchers(HttpMethod.POST, "/api/payroll-runs/*/payment").hasRole("ACCOUNTANT")
+                        .requestMatchers(HttpMethod.POST, "/api/invoices", "/api/invoices/*/payments")
+                        .hasRole("FRONT_DESK")
+                        .requestMatchers(HttpMethod.POST, "/api/invoices/*/credit-note").hasRole("ACCOUNTANT")
                         .anyRequest().denyAll())
                 .build();
     }

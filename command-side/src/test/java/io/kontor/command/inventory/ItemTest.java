@@ -18,7 +18,7 @@ import java.time.YearMonth;
 
 import static org.hamcrest.Matchers.equalTo;
 
-class ItemTest {
+public class ItemTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 27);
     private static final ItemRegistered SCREWS = new ItemRegistered("SCREW-4", "Screw 4 mm", "box", 10);
@@ -157,7 +157,7 @@ class ItemTest {
                 .expectException(withCode(ErrorCode.NOT_FOUND));
     }
 
-    static Matcher<Throwable> withCode(ErrorCode code) {
+    public static Matcher<Throwable> withCode(ErrorCode code) {
         return new FeatureMatcher<>(equalTo(code), "error code", "code") {
             @Override
             protected ErrorCode featureValueOf(Throwable actual) {
@@ -166,7 +166,7 @@ class ItemTest {
         };
     }
 
-    static Matcher<Throwable> withRule(String rule) {
+    public static Matcher<Throwable> withRule(String rule) {
         return new FeatureMatcher<>(equalTo(rule), "rule", "rule") {
             @Override
             protected String featureValueOf(Throwable actual) {

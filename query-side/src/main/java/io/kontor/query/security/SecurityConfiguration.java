@@ -94,6 +94,8 @@ public class SecurityConfiguration {
                         .hasRole("HR")
                         // No salaries in the roster: the front desk sees who works when.
                         .requestMatchers(HttpMethod.GET, "/api/roster").hasAnyRole("HR", "FRONT_DESK")
+                        .requestMatchers(HttpMethod.GET, "/api/receivables", "/api/receivables/aging")
+                        .hasAnyRole("ACCOUNTANT", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/audit/verify", "/api/audit/events",
                                 "/api/audit/events/**", "/api/audit/aggregates/*/events", "/api/audit/export")
                         .hasRole("AUDITOR")

@@ -166,7 +166,8 @@ class InventoryValueIdentityTest {
         }
     }
 
-    private static final class AllOpen implements LedgerDirectory {
+    /** Every month open, no accounts asked about: for the identity properties of every area. */
+    static final class AllOpen implements LedgerDirectory {
         @Override
         public Optional<AccountInfo> account(String code) {
             return Optional.empty();

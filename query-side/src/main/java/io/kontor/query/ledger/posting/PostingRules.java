@@ -1,5 +1,9 @@
 package io.kontor.query.ledger.posting;
 
+import io.kontor.events.billing.CreditNoteIssued;
+import io.kontor.events.billing.InvoiceIssued;
+import io.kontor.events.billing.PaymentMethod;
+import io.kontor.events.billing.PaymentReceived;
 import io.kontor.events.hr.PayrollPaid;
 import io.kontor.events.hr.PayrollRunCompleted;
 import io.kontor.events.inventory.GoodsReceived;
@@ -63,6 +67,16 @@ public final class PostingRules {
                 .rule(PayrollPaid.class, e -> new Posting(e.date(), "payroll-" + e.period(),
                         "payroll " + e.period() + " paid", lines(
                         debit("2200", e.amount()), credit("1010", e.amount()))))
+                .rule(InvoiceIssued.class, e -> new Posting(e.date(), e.invoiceId(),
+                        "invoice " + e.invoiceId() + " to " + e.customer(), lines(
+                        debit("1100", e.gross()), credit("4000", e.net()), credit("2100", e.vat()))))
+                .rule(PaymentReceived.class, e -> new Posting(e.date(), e.invoiceId(),
+                        "payment " + e.paymentId() + " from " + e.customer() + " (" + e.method() + ")", lines(
+                        debit(e.method() == PaymentMethod.CASH ? "1000" : "1010", e.amount()),
+                        credit("1100", e.amount()))))
+                .rule(CreditNoteIssued.class, e -> new Posting(e.date(), e.invoiceId(),
+                        "credit note " + e.creditNoteId() + " to " + e.customer() + ": " + e.reason(), lines(
+                        debit("4000", e.net()), debit("2100", e.vat()), credit("1100", e.gross()))))
                 .build();
     }
 

@@ -1,5 +1,10 @@
 package io.kontor.query.ledger.posting;
 
+import io.kontor.events.billing.CreditNoteIssued;
+import io.kontor.events.billing.InvoiceIssued;
+import io.kontor.events.billing.InvoiceLine;
+import io.kontor.events.billing.PaymentMethod;
+import io.kontor.events.billing.PaymentReceived;
 import io.kontor.events.hr.PayrollPaid;
 import io.kontor.events.hr.PayrollRunCompleted;
 import io.kontor.events.hr.Payslip;
@@ -72,7 +77,50 @@ class PostingRulesTest {
                                 List.of(debit("6000", Money.dkk("57966.67")), credit("2200", Money.dkk("57966.67"))))),
                 Arguments.of(new PayrollPaid("2026-11", DAY, Money.dkk("57966.67")),
                         new Posting(DAY, "payroll-2026-11", "payroll 2026-11 paid", List.of(
-                                debit("2200", Money.dkk("57966.67")), credit("1010", Money.dkk("57966.67"))))));
+                                debit("2200", Money.dkk("57966.67")), credit("1010", Money.dkk("57966.67"))))),
+                Arguments.of(new InvoiceIssued("inv-1", "Hansen ApS", DAY, DAY.plusDays(30), List.of(
+                                new InvoiceLine("Consulting", new BigDecimal("1.5"), Money.dkk("850.00"),
+                                        BigDecimal.valueOf(25), Money.dkk("1275.00"), Money.dkk("318.75"),
+                                        Money.dkk("1593.75")),
+                                new InvoiceLine("Book", BigDecimal.ONE, Money.dkk("99.00"), BigDecimal.ZERO,
+                                        Money.dkk("99.00"), Money.dkk("0.00"), Money.dkk("99.00"))),
+                                Money.dkk("1374.00"), Money.dkk("318.75"), Money.dkk("1692.75")),
+                        new Posting(DAY, "inv-1", "invoice inv-1 to Hansen ApS", List.of(
+                                debit("1100", Money.dkk("1692.75")), credit("4000", Money.dkk("1374.00")),
+                                credit("2100", Money.dkk("318.75"))))),
+                Arguments.of(new PaymentReceived("inv-1", "p-1", DAY, "Hansen ApS", PaymentMethod.CASH,
+                                Money.dkk("500.00"), Money.dkk("1192.75")),
+                        new Posting(DAY, "inv-1", "payment p-1 from Hansen ApS (CASH)", List.of(
+                                debit("1000", Money.dkk("500.00")), credit("1100", Money.dkk("500.00"))))),
+                Arguments.of(new CreditNoteIssued("inv-1", "cn-1", DAY, "Hansen ApS", "discount",
+                                Money.dkk("80.00"), Money.dkk("20.00"), Money.dkk("100.00"), Money.dkk("1092.75")),
+                        new Posting(DAY, "inv-1", "credit note cn-1 to Hansen ApS: discount", List.of(
+                                debit("4000", Money.dkk("80.00")), debit("2100", Money.dkk("20.00")),
+                                credit("1100", Money.dkk("100.00"))))));
+    }
+
+    /** Card and bank payments go to the bank account, cash to the till. */
+    @Test
+    void cardAndBankPaymentsPostToTheBank() {
+        for (PaymentMethod method : List.of(PaymentMethod.CARD, PaymentMethod.BANK)) {
+            assertThat(rules.postingFor(new PaymentReceived("inv-1", "p-2", DAY, "Hansen ApS", method,
+                    Money.dkk("10.00"), Money.dkk("0.00")))).get().extracting(Posting::lines).isEqualTo(List.of(
+                    debit("1010", Money.dkk("10.00")), credit("1100", Money.dkk("10.00"))));
+        }
+    }
+
+    /** A zero-rated invoice posts no output VAT line; its credit note none either. */
+    @Test
+    void aZeroRatedInvoicePostsNoVatLine() {
+        InvoiceIssued zeroRated = new InvoiceIssued("inv-2", "Bog ApS", DAY, DAY, List.of(
+                new InvoiceLine("Book", BigDecimal.ONE, Money.dkk("99.00"), BigDecimal.ZERO, Money.dkk("99.00"),
+                        Money.dkk("0.00"), Money.dkk("99.00"))),
+                Money.dkk("99.00"), Money.dkk("0.00"), Money.dkk("99.00"));
+        assertThat(rules.postingFor(zeroRated)).get().extracting(Posting::lines).isEqualTo(List.of(
+                debit("1100", Money.dkk("99.00")), credit("4000", Money.dkk("99.00"))));
+        assertThat(rules.postingFor(new CreditNoteIssued("inv-2", "cn-1", DAY, "Bog ApS", "x", Money.dkk("99.00"),
+                Money.dkk("0.00"), Money.dkk("99.00"), Money.dkk("0.00")))).get().extracting(Posting::lines)
+                .isEqualTo(List.of(debit("4000", Money.dkk("99.00")), credit("1100", Money.dkk("99.00"))));
     }
 
     /** A count that finds more than expected is a gain: inventory up, inventory differences credited. */

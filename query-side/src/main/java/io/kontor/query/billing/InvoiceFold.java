@@ -1,0 +1,112 @@
+package io.kontor.query.billing;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.kontor.events.billing.CreditNoteIssued;
+import io.kontor.events.billing.InvoiceIssued;
+import io.kontor.events.billing.PaymentReceived;
+import io.kontor.query.common.ViewBatch;
+import io.kontor.query.common.Views;
+import io.kontor.shared.Money;
+import org.bson.Document;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The invoices of one processor batch, folded in memory: an invoice's document is read at most once per batch, each
+ * event changes it in memory and stages a position-guarded replace. An event at or before the position the document
+ * already reflects is a redelivery and changes nothing. Each document keeps its dated payments and credit notes
+ * ({@code settlements}), so an aging can tell what was open on any date.
+ */
+final class InvoiceFold implements Views.StagedWrites {
+
+    static final String COLLECTION = "billing_invoices";
+
+    enum Status { OPEN, CLOSED }
+
+    enum Kind { PAYMENT, CREDIT_NOTE }
+
+    private final Views views;
+    private final MongoCollection<Document> collection;
+    private final Map<String, Document> invoices = new HashMap<>();
+
+    InvoiceFold(Views views, MongoDatabase database) {
+        this.views = views;
+        this.collection = database.getCollection(COLLECTION);
+    }
+
+    void apply(long position, String invoiceId, Object event) {
+        Document invoice = invoices.computeIfAbsent(invoiceId, id -> collection.find(Filters.eq("_id", id)).first());
+        if (invoice != null && invoice.getLong(ViewBatch.POSITION) >= position) {
+            return;
+        }
+        Document changed;
+        if (event instanceof InvoiceIssued e) {
+            changed = issued(e);
+        } else if (event instanceof PaymentReceived e) {
+            changed = settled(invoice, "paid", settlement(Kind.PAYMENT, e.paymentId(), e.date().toString(),
+                    e.amount()).append("method", e.method().name()), e.amount(), e.openAfter());
+        } else {
+            CreditNoteIssued e = (CreditNoteIssued) event;
+            changed = settled(invoice, "credited", settlement(Kind.CREDIT_NOTE, e.creditNoteId(), e.date().toString(),
+                    e.gross()).append("vat", amount(e.vat())).append("reason", e.reason()), e.gross(), e.openAfter());
+            changed.put("creditedVat", add(changed, "creditedVat", e.vat()));
+        }
+        changed.append(ViewBatch.POSITION, position);
+        invoices.put(invoiceId, changed);
+        views.batch(COLLECTION).put(invoiceId, new Document(changed), position);
+    }
+
+    private static Document issued(InvoiceIssued event) {
+        return new Document("_id", event.invoiceId())
+                .append("invoiceId", event.invoiceId())
+                .append("customer", event.customer())
+                .append("currency", event.gross().currency().getCurrencyCode())
+                .append("issueDate", event.date().toString())
+                .append("dueDate", event.dueDate().toString())
+                .append("lines", event.lines().size())
+                .append("net", amount(event.net()))
+                .append("vat", amount(event.vat()))
+                .append("gross", amount(event.gross()))
+                .append("paid", "0.00")
+                .append("credited", "0.00")
+                .append("creditedVat", "0.00")
+                .append("open", amount(event.gross()))
+                .append("status", event.gross().isPositive() ? Status.OPEN.name() : Status.CLOSED.name())
+                .append("settlements", new ArrayList<Document>());
+    }
+
+    private static Document settlement(Kind kind, String id, String date, Money amount) {
+        return new Document("kind", kind.name()).append("id", id).append("date", date).append("amount", amount(amount));
+    }
+
+    private static Document settled(Document invoice, String field, Document settlement, Money amount,
+                                    Money openAfter) {
+        List<Document> settlements = new ArrayList<>(invoice.getList("settlements", Document.class));
+        settlements.add(settlement);
+        return invoice
+                .append(field, add(invoice, field, amount))
+                .append("open", amount(openAfter))
+                .append("status", openAfter.isPositive() ? Status.OPEN.name() : Status.CLOSED.name())
+                .append("settlements", settlements);
+    }
+
+    private static String add(Document invoice, String field, Money amount) {
+        return new BigDecimal(invoice.getString(field)).add(amount.amount()).toPlainString();
+    }
+
+    private static String amount(Money money) {
+        return money.amount().toPlainString();
+    }
+
+    /** The replaces are staged in the collection's batch, written with the others; nothing of its own to write. */
+    @Override
+    public void flush() {
+        invoices.clear();
+    }
+}

@@ -1,7 +1,6 @@
 package io.kontor.query.billing;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.kontor.events.billing.CreditNoteIssued;
 import io.kontor.events.billing.InvoiceIssued;
@@ -35,9 +34,9 @@ final class InvoiceFold implements Views.StagedWrites {
     private final MongoCollection<Document> collection;
     private final Map<String, Document> invoices = new HashMap<>();
 
-    InvoiceFold(Views views, MongoDatabase database) {
+    InvoiceFold(Views views) {
         this.views = views;
-        this.collection = database.getCollection(COLLECTION);
+        this.collection = views.writing(COLLECTION);
     }
 
     void apply(long position, String invoiceId, Object event) {

@@ -1,12 +1,12 @@
 package io.kontor.query.billing;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.kontor.query.web.ReadsView;
 import io.kontor.shared.KontorException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.kontor.query.common.Views;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,10 +34,10 @@ class ReceivablesController {
     static final List<String> BUCKETS = List.of("current", "1-30", "31-60", "61-90", "90+");
     private static final BigDecimal ZERO = new BigDecimal("0.00");
 
-    private final MongoCollection<Document> invoices;
+    private final Views views;
 
-    ReceivablesController(MongoDatabase database) {
-        this.invoices = database.getCollection(InvoiceFold.COLLECTION);
+    ReceivablesController(Views views) {
+        this.views = views;
     }
 
     record InvoiceReceivable(String id, String issueDate, String dueDate, String currency, String gross, String paid,
@@ -78,7 +78,7 @@ class ReceivablesController {
             filters.add(Filters.eq("customer", customer));
         }
         Map<String, List<Document>> byCustomer = new LinkedHashMap<>();
-        invoices.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+        invoices().find(filters.isEmpty() ? new Document() : Filters.and(filters))
                 .sort(Sorts.ascending("customer", "currency", "dueDate", "_id"))
                 .forEach(d -> byCustomer.computeIfAbsent(d.getString("customer") + "\n" + d.getString("currency"),
                         k -> new ArrayList<>()).add(d));
@@ -123,7 +123,7 @@ class ReceivablesController {
         Map<String, BigDecimal[]> byCustomer = new LinkedHashMap<>();
         Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
         Bson filter = customer == null ? new Document() : Filters.eq("customer", customer);
-        for (Document d : invoices.find(filter).sort(Sorts.ascending("customer", "currency", "_id"))) {
+        for (Document d : invoices().find(filter).sort(Sorts.ascending("customer", "currency", "_id"))) {
             if (LocalDate.parse(d.getString("issueDate")).isAfter(date)) {
                 continue;
             }
@@ -197,5 +197,9 @@ class ReceivablesController {
             throw KontorException.invalidField("status", "status is one of open, closed, all");
         }
         return status;
+    }
+
+    private MongoCollection<Document> invoices() {
+        return views.collection(InvoiceFold.COLLECTION);
     }
 }

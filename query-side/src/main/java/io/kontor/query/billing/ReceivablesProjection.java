@@ -1,9 +1,9 @@
 package io.kontor.query.billing;
 
-import com.mongodb.client.MongoDatabase;
 import io.kontor.events.billing.CreditNoteIssued;
 import io.kontor.events.billing.InvoiceIssued;
 import io.kontor.events.billing.PaymentReceived;
+import io.kontor.query.common.ViewCollections;
 import io.kontor.query.common.Views;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,17 +16,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ReceivablesProjection.GROUP)
+@ViewCollections(InvoiceFold.COLLECTION)
 public class ReceivablesProjection {
 
     public static final String GROUP = "billing";
     private static final String INVOICES = ReceivablesProjection.class.getName() + ".invoices";
 
     private final Views views;
-    private final MongoDatabase database;
 
-    ReceivablesProjection(Views views, MongoDatabase database) {
+    ReceivablesProjection(Views views) {
         this.views = views;
-        this.database = database;
     }
 
     @EventHandler
@@ -45,6 +44,6 @@ public class ReceivablesProjection {
     }
 
     private InvoiceFold invoices() {
-        return views.staged(INVOICES, () -> new InvoiceFold(views, database));
+        return views.staged(INVOICES, () -> new InvoiceFold(views));
     }
 }

@@ -23,9 +23,10 @@ import java.util.List;
 public final class BillingHarness {
 
     public final MongoDatabase database = TestMongo.freshDatabase();
-    final ReceivablesController queries = new ReceivablesController(database);
+    private final Views views = new Views(database);
+    final ReceivablesController queries = new ReceivablesController(views);
     private final AnnotationEventHandlerAdapter handlers =
-            new AnnotationEventHandlerAdapter(new ReceivablesProjection(new Views(database), database));
+            new AnnotationEventHandlerAdapter(new ReceivablesProjection(views));
     private long position;
 
     /** Applies the events at the next positions as one batch; answers the first position. */

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every view kept in plain collections (accounts, HR, inventory, and each one a later area declares with
+ * Every view kept in plain collections (accounts, HR, inventory, receivables, and each one a later area declares with
  * {@code @ViewCollections}) rebuilds beside its live generation through the same endpoint as the ledger: the rebuilt
  * generation equals the live one document for document, queries read it after the swap, and the view's processor
  * goes on writing into it. Ledger postings of this test are dated 2044.
@@ -48,19 +48,24 @@ class ViewRebuildEndToEndTest {
         command("storekeeper", "/api/purchase-orders",
                 "{\"id\":\"vr-po\",\"supplier\":\"S\",\"lines\":[{\"sku\":\"VR-1\",\"quantity\":3,\"unitCost\":\"10.00\"}]}");
         command("accountant", "/api/purchase-orders/vr-po/approval", "");
-        long head = command("storekeeper", "/api/purchase-orders/vr-po/receipts",
+        command("storekeeper", "/api/purchase-orders/vr-po/receipts",
                 "{\"date\":\"2044-02-01\",\"lines\":[{\"sku\":\"VR-1\",\"quantity\":2}]}");
+        command("frontdesk", "/api/invoices", "{\"id\":\"vr-inv\",\"customer\":\"Rebuilt A/S\",\"date\":\"2044-02-01\","
+                + "\"dueDate\":\"2044-03-01\",\"lines\":[{\"description\":\"Room\",\"quantity\":1,\"unitPrice\":\"800.00\"}]}");
+        long head = command("frontdesk", "/api/invoices/vr-inv/payments",
+                "{\"amount\":\"100.00\",\"method\":\"CARD\",\"date\":\"2044-02-02\"}");
         read("accountant", "/api/accounts", head);
         read("hr", "/api/employees", head);
         read("storekeeper", "/api/inventory", head);
+        read("accountant", "/api/receivables?status=open", head);
 
         MongoDatabase database = apps.query.getBean(MongoDatabase.class);
         ViewGenerations generations = apps.query.getBean(ViewGenerations.class);
         Map<String, CollectionView> views = new LinkedHashMap<>();
         apps.query.getBean(CollectionViews.class).all().forEach(view -> views.put(view.name(), view));
-        assertThat(views).containsKeys("accounts", "hr", "inventory");
+        assertThat(views).containsKeys("accounts", "hr", "inventory", "billing");
 
-        for (String name : List.of("accounts", "hr", "inventory")) {
+        for (String name : List.of("accounts", "hr", "inventory", "billing")) {
             CollectionView view = views.get(name);
             long before = generations.live(name);
             List<String> oldCollections = view.liveCollectionNames();

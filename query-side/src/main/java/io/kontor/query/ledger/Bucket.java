@@ -69,4 +69,13 @@ record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, in
     static String day(String account, LocalDate day) {
         return account + "|D" + day;
     }
+
+    /** The day of a day bucket's key. */
+    static LocalDate dayOf(String dayKey) {
+        int at = dayKey.lastIndexOf("|D");
+        if (at < 0) {
+            throw new IllegalArgumentException("not a day bucket: " + dayKey);
+        }
+        return LocalDate.parse(dayKey.substring(at + 2));
+    }
 }

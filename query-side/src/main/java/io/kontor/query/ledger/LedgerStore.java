@@ -108,7 +108,7 @@ public class LedgerStore {
                     Updates.set("lines", b.lines()), Updates.set("stamp", b.stamp()),
                     Updates.set("firstDate", b.firstDate() == null ? null : b.firstDate().toString())));
             if (!b.embedded().isEmpty()) {
-                changes.add(Updates.pushEach("entries", b.embedded().stream().map(LedgerStore::document).toList()));
+                changes.add(Updates.pushEach("entries", b.embedded().stream().map(LedgerStore::embedded).toList()));
             }
             // Filtered on _id alone: anything more is a full scan on the embedded server. The ledger has one
             // writer (its single-segment processor), so the bucket is as it was read.
@@ -205,7 +205,7 @@ public class LedgerStore {
                 .append("stamp", bucket.stamp())
                 .append("firstDate", bucket.firstDate() == null ? null : bucket.firstDate().toString());
         if (!bucket.embedded().isEmpty()) {
-            doc.append("entries", bucket.embedded().stream().map(LedgerStore::document).toList());
+            doc.append("entries", bucket.embedded().stream().map(LedgerStore::embedded).toList());
         }
         return doc;
     }
@@ -224,10 +224,27 @@ public class LedgerStore {
                 .append("description", line.description());
     }
 
+    /**
+     * A line as its day bucket embeds it: without the id, account and date, which the bucket itself gives. A
+     * rebuild writes every line once, so each field left out is a field less to encode, send and store per line.
+     */
+    private static Document embedded(LedgerLine line) {
+        Document doc = document(line);
+        doc.remove("_id");
+        doc.remove("account");
+        doc.remove("date");
+        return doc;
+    }
+
     private static Bucket toBucket(Document doc) {
         String firstDate = doc.getString("firstDate");
-        List<LedgerLine> embedded = doc.getList("entries", Document.class, List.of()).stream()
-                .map(LedgerStore::toLine).toList();
+        String account = doc.getString("account");
+        List<Document> entries = doc.getList("entries", Document.class, List.of());
+        LocalDate day = entries.isEmpty() ? null : Bucket.dayOf(doc.getString("_id"));
+        List<LedgerLine> embedded = entries.stream().map(entry -> toLine(new Document(entry)
+                .append("_id", LedgerLine.id(account, day, entry.getInteger("indexInDay")))
+                .append("account", account)
+                .append("date", day.toString()))).toList();
         return new Bucket(doc.getString("_id"), doc.getString("account"), decimal(doc, "debit"),
                 decimal(doc, "credit"), doc.getInteger("lines"), doc.getLong("stamp"),
                 firstDate == null ? null : LocalDate.parse(firstDate), embedded);

@@ -90,6 +90,9 @@ public class SecurityConfiguration {
                                 "/api/employees/*/salary", "/api/employees/*/termination", "/api/absences",
                                 "/api/shifts", "/api/shifts/*/cancel", "/api/payroll-runs").hasRole("HR")
                         .requestMatchers(HttpMethod.POST, "/api/payroll-runs/*/payment").hasRole("ACCOUNTANT")
+                        .requestMatchers(HttpMethod.POST, "/api/calls", "/api/calls/*/delivered", "/api/enquiries",
+                                "/api/enquiries/*/answer", "/api/mail", "/api/mail/*/delivered", "/api/mail/*/archive")
+                        .hasRole("FRONT_DESK")
                         .anyRequest().denyAll())
                 .build();
     }

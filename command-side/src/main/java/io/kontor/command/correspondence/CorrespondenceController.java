@@ -39,7 +39,7 @@ class CorrespondenceController {
 
     @PostMapping("/api/calls")
     @Operation(summary = "Take a phone message: caller, phone? (call-back number), forEmployee (an employee id, "
-            + "employed today), message (role FRONT_DESK)")
+            + "not past their last day), message (role FRONT_DESK)")
     ResponseEntity<CommandAnswer> takeCall(@RequestBody CallRequest request) {
         String id = idOrNew(request.id());
         return commands.created(request, id, new TakePhoneMessage(id, request.caller(), request.phone(),

@@ -16,7 +16,10 @@ import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A phone message taken at the front desk for an employee who is employed today, open until delivered. */
+/**
+ * A phone message taken at the front desk for an active employee (hired, and not past their last day), open until
+ * delivered.
+ */
 @Aggregate
 public class PhoneMessage {
 
@@ -45,7 +48,7 @@ public class PhoneMessage {
             throw new KontorException(ErrorCode.DUPLICATE, "call " + command.callId() + " already exists",
                     Map.of("field", "id"));
         }
-        employees.requireEmployedOn(command.forEmployee(), Fields.today(), "forEmployee");
+        employees.requireActive(command.forEmployee(), Fields.today(), "forEmployee");
         apply(new PhoneMessageTaken(command.callId(), command.caller(), command.phone(), command.forEmployee(),
                 command.message()));
     }

@@ -30,7 +30,12 @@ public class EmployeeDirectory {
     public record Employment(String employeeId, LocalDate startDate, LocalDate lastDay) {
 
         public boolean employedOn(LocalDate date) {
-            return !date.isBefore(startDate) && (lastDay == null || !date.isAfter(lastDay));
+            return !date.isBefore(startDate) && !hasLeftBy(date);
+        }
+
+        /** Whether {@code date} is after the last day employed. */
+        public boolean hasLeftBy(LocalDate date) {
+            return lastDay != null && date.isAfter(lastDay);
         }
     }
 
@@ -52,17 +57,16 @@ public class EmployeeDirectory {
     }
 
     /**
-     * Refuses an employee who was never hired (404) or is not employed on {@code date} (422 {@code
-     * EMPLOYEE_NOT_ACTIVE}: not started yet, or left); {@code field} is the request field that named them.
+     * Refuses an employee who was never hired (404) or whose last day is before {@code date} (422 {@code
+     * EMPLOYEE_NOT_ACTIVE}); {@code field} is the request field that named them. Someone hired to start later is
+     * active already: a message or a visitor for a new colleague can wait for their first day.
      */
-    public Employment requireEmployedOn(String employeeId, LocalDate date, String field) {
+    public Employment requireActive(String employeeId, LocalDate date, String field) {
         Employment employment = employment(employeeId).orElseThrow(() -> new KontorException(ErrorCode.NOT_FOUND,
                 "no employee " + employeeId, Map.of("field", field)));
-        if (!employment.employedOn(date)) {
-            throw new KontorException(ErrorCode.BUSINESS_RULE_VIOLATED, "employee " + employeeId + " is not employed on "
-                    + date + " (employed from " + employment.startDate()
-                    + (employment.lastDay() == null ? "" : " to " + employment.lastDay()) + ")",
-                    Map.of("rule", "EMPLOYEE_NOT_ACTIVE", "field", field));
+        if (employment.hasLeftBy(date)) {
+            throw new KontorException(ErrorCode.BUSINESS_RULE_VIOLATED, "employee " + employeeId + " left on "
+                    + employment.lastDay(), Map.of("rule", "EMPLOYEE_NOT_ACTIVE", "field", field));
         }
         return employment;
     }

@@ -91,12 +91,12 @@ class PhoneMessageTest {
     }
 
     @Test
-    void aMessageForAnEmployeeWhoStartsNextWeekIsRefused() {
+    void aMessageForANewColleagueWhoStartsNextWeekIsTaken() {
         hire("bo", TODAY.plusWeeks(1));
         fixture.givenCurrentTime(NOW)
                 .when(take("bo"))
-                .expectNoEvents()
-                .expectException(refused(ErrorCode.BUSINESS_RULE_VIOLATED, "rule", "EMPLOYEE_NOT_ACTIVE"));
+                .expectEvents(new PhoneMessageTaken("c-1", "Karen Lund", "+45 33 12 34 56", "bo",
+                        "Please call back about the lease"));
     }
 
     @Test

@@ -32,45 +32,37 @@ class CorrespondenceEndToEndTest {
      */
     @BeforeAll
     static void givens() {
-        created("hr", "/api/employees", "{\"id\":\"corr-anna\",\"name\":\"Anna Post\",\"department\":\"Post room\","
+        apps.created("hr", "/api/employees",
+                "{\"id\":\"corr-anna\",\"name\":\"Anna Post\",\"department\":\"Post room\","
                 + "\"role\":\"Clerk\",\"monthlySalary\":\"30000.00\",\"startDate\":\"2099-01-01\"}");
-        acted("hr", "/api/employees/corr-anna/transfer", "{\"department\":\"Post room\",\"role\":\"Head clerk\","
+        apps.acted("hr", "/api/employees/corr-anna/transfer", "{\"department\":\"Post room\",\"role\":\"Head clerk\","
                 + "\"effective\":\"2099-02-01\"}");
-        acted("hr", "/api/employees/corr-anna/salary", "{\"monthlySalary\":\"31000.00\",\"effective\":\"2099-02-01\"}");
-        acted("hr", "/api/employees/corr-anna/salary", "{\"monthlySalary\":\"32000.00\",\"effective\":\"2099-03-01\"}");
-        created("frontdesk", "/api/calls", "{\"id\":\"corr-bad-call\",\"caller\":\"Ole\",\"forEmployee\":\"corr-anna\","
+        apps.acted("hr", "/api/employees/corr-anna/salary",
+                "{\"monthlySalary\":\"31000.00\",\"effective\":\"2099-02-01\"}");
+        apps.acted("hr", "/api/employees/corr-anna/salary",
+                "{\"monthlySalary\":\"32000.00\",\"effective\":\"2099-03-01\"}");
+        apps.created("frontdesk", "/api/calls",
+                "{\"id\":\"corr-bad-call\",\"caller\":\"Ole\",\"forEmployee\":\"corr-anna\","
                 + "\"message\":\"Hi\"}");
-        acted("frontdesk", "/api/calls/corr-bad-call/delivered", "");
-        created("frontdesk", "/api/enquiries", "{\"id\":\"corr-bad-enq\",\"customer\":\"Hansen ApS\","
+        apps.acted("frontdesk", "/api/calls/corr-bad-call/delivered", "");
+        apps.created("frontdesk", "/api/enquiries", "{\"id\":\"corr-bad-enq\",\"customer\":\"Hansen ApS\","
                 + "\"channel\":\"EMAIL\",\"subject\":\"Hours\"}");
-        acted("frontdesk", "/api/enquiries/corr-bad-enq/answer", "{\"answer\":\"9 to 17\"}");
-        created("frontdesk", "/api/mail", "{\"id\":\"corr-bad-letter\",\"sender\":\"SKAT\",\"recipient\":\"Accounts\","
+        apps.acted("frontdesk", "/api/enquiries/corr-bad-enq/answer", "{\"answer\":\"9 to 17\"}");
+        apps.created("frontdesk", "/api/mail",
+                "{\"id\":\"corr-bad-letter\",\"sender\":\"SKAT\",\"recipient\":\"Accounts\","
                 + "\"kind\":\"LETTER\"}");
-        created("frontdesk", "/api/mail", "{\"id\":\"corr-bad-parcel\",\"sender\":\"DHL\",\"recipient\":\"Stores\","
+        apps.created("frontdesk", "/api/mail",
+                "{\"id\":\"corr-bad-parcel\",\"sender\":\"DHL\",\"recipient\":\"Stores\","
                 + "\"kind\":\"PARCEL\"}");
-        acted("frontdesk", "/api/mail/corr-bad-parcel/delivered", "");
-        created("frontdesk", "/api/mail", "{\"id\":\"corr-bad-doc\",\"sender\":\"Landlord\","
+        apps.acted("frontdesk", "/api/mail/corr-bad-parcel/delivered", "");
+        apps.created("frontdesk", "/api/mail", "{\"id\":\"corr-bad-doc\",\"sender\":\"Landlord\","
                 + "\"recipient\":\"Management\",\"kind\":\"DOCUMENT\"}");
-        acted("frontdesk", "/api/mail/corr-bad-doc/archive", "{\"retentionYears\":5}");
+        apps.acted("frontdesk", "/api/mail/corr-bad-doc/archive", "{\"retentionYears\":5}");
     }
 
-    private static long created(String user, String path, String body) {
-        Http.Answer answer = Http.as(user).post(apps.commandUrl + path, body);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(201);
-        return answer.json().get("position").asLong();
-    }
-
-    private static long acted(String user, String path, String body) {
-        Http.Answer answer = Http.as(user).post(apps.commandUrl + path, body);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
-        return answer.json().get("position").asLong();
-    }
-
+    /** The front desk's read of its own views, once they have reached {@code minPosition}. */
     private static JsonNode read(String path, long minPosition) {
-        String separator = path.contains("?") ? "&" : "?";
-        Http.Answer answer = Http.as("frontdesk").get(apps.queryUrl + path + separator + "minPosition=" + minPosition);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
-        return answer.json();
+        return apps.read("frontdesk", path, minPosition);
     }
 
     /** This test's own entries of a list, by id. */
@@ -94,7 +86,7 @@ class CorrespondenceEndToEndTest {
                 + "\"phone\":\"+45 33 12 34 56\",\"forEmployee\":\"corr-anna\",\"message\":\"Call back: the lease\"}");
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         String firstId = first.json().get("id").asText();
-        long second = created("frontdesk", "/api/calls", "{\"id\":\"corr-call-2\",\"caller\":\"Ib Juul\","
+        long second = apps.created("frontdesk", "/api/calls", "{\"id\":\"corr-call-2\",\"caller\":\"Ib Juul\","
                 + "\"forEmployee\":\"corr-anna\",\"message\":\"Your parcel is here\"}");
 
         JsonNode open = read("/api/calls?forEmployee=corr-anna&open=true", second);
@@ -104,7 +96,7 @@ class CorrespondenceEndToEndTest {
         assertThat(Instant.parse(open.get(0).get("takenAt").asText())).isBeforeOrEqualTo(
                 Instant.parse(open.get(1).get("takenAt").asText()));
 
-        long delivered = acted("frontdesk", "/api/calls/" + firstId + "/delivered", "");
+        long delivered = apps.acted("frontdesk", "/api/calls/" + firstId + "/delivered", "");
         assertThat(read("/api/calls?forEmployee=corr-anna&open=true", delivered).findValuesAsText("id"))
                 .containsExactly("corr-call-2");
         JsonNode all = read("/api/calls?forEmployee=corr-anna&open=false", delivered);
@@ -114,7 +106,7 @@ class CorrespondenceEndToEndTest {
 
     @Test
     void enquiriesShowTheirAgeUntilAnswered() {
-        long opened = created("frontdesk", "/api/enquiries", "{\"id\":\"corr-enq-1\",\"customer\":\"Jens Bo\","
+        long opened = apps.created("frontdesk", "/api/enquiries", "{\"id\":\"corr-enq-1\",\"customer\":\"Jens Bo\","
                 + "\"channel\":\"walk_in\",\"subject\":\"Parking for visitors\"}");
 
         JsonNode now = read("/api/enquiries?open=true", opened);
@@ -127,7 +119,8 @@ class CorrespondenceEndToEndTest {
         JsonNode later = read("/api/enquiries?open=true&asOf=" + openedAt.plusSeconds(5400), opened);
         assertThat(ours(later.get("enquiries"), "corr-enq-").get(0).get("age").asText()).isEqualTo("PT1H30M");
 
-        long answered = acted("frontdesk", "/api/enquiries/corr-enq-1/answer", "{\"answer\":\"Behind the house\"}");
+        long answered = apps.acted("frontdesk", "/api/enquiries/corr-enq-1/answer",
+                "{\"answer\":\"Behind the house\"}");
         assertThat(ours(read("/api/enquiries?open=true", answered).get("enquiries"), "corr-enq-")).isEmpty();
         List<JsonNode> closed = ours(read("/api/enquiries?open=false", answered).get("enquiries"), "corr-enq-");
         assertThat(ids(closed)).containsExactly("corr-enq-1");
@@ -137,19 +130,19 @@ class CorrespondenceEndToEndTest {
 
     @Test
     void mailIsRegisteredDeliveredAndArchivedWithItsRetention() {
-        created("frontdesk", "/api/mail", "{\"id\":\"corr-mail-letter\",\"sender\":\"Skattestyrelsen\","
+        apps.created("frontdesk", "/api/mail", "{\"id\":\"corr-mail-letter\",\"sender\":\"Skattestyrelsen\","
                 + "\"recipient\":\"Accounts\",\"kind\":\"LETTER\"}");
-        created("frontdesk", "/api/mail", "{\"id\":\"corr-mail-doc\",\"sender\":\"Notary\","
+        apps.created("frontdesk", "/api/mail", "{\"id\":\"corr-mail-doc\",\"sender\":\"Notary\","
                 + "\"recipient\":\"Management\",\"kind\":\"document\"}");
-        long parcel = created("frontdesk", "/api/mail", "{\"id\":\"corr-mail-parcel\",\"sender\":\"PostNord\","
+        long parcel = apps.created("frontdesk", "/api/mail", "{\"id\":\"corr-mail-parcel\",\"sender\":\"PostNord\","
                 + "\"recipient\":\"Stores\",\"kind\":\"PARCEL\"}");
         assertThat(ids(ours(read("/api/mail?status=UNDELIVERED", parcel), "corr-mail-")))
                 .containsExactly("corr-mail-letter", "corr-mail-doc", "corr-mail-parcel");
 
-        acted("frontdesk", "/api/mail/corr-mail-letter/delivered", "");
-        acted("frontdesk", "/api/mail/corr-mail-parcel/delivered", "");
-        acted("frontdesk", "/api/mail/corr-mail-letter/archive", "{\"retentionYears\":5}");
-        long archived = acted("frontdesk", "/api/mail/corr-mail-doc/archive", "{\"retentionYears\":30}");
+        apps.acted("frontdesk", "/api/mail/corr-mail-letter/delivered", "");
+        apps.acted("frontdesk", "/api/mail/corr-mail-parcel/delivered", "");
+        apps.acted("frontdesk", "/api/mail/corr-mail-letter/archive", "{\"retentionYears\":5}");
+        long archived = apps.acted("frontdesk", "/api/mail/corr-mail-doc/archive", "{\"retentionYears\":30}");
 
         assertThat(ids(ours(read("/api/mail?status=UNDELIVERED", archived), "corr-mail-"))).isEmpty();
         assertThat(ids(ours(read("/api/mail?status=DELIVERED", archived), "corr-mail-")))

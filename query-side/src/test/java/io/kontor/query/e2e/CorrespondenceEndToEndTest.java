@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,8 +115,9 @@ class CorrespondenceEndToEndTest {
         assertThat(ids(mine)).containsExactly("corr-enq-1");
         assertThat(mine.get(0).get("channel").asText()).isEqualTo("WALK_IN");
         Instant openedAt = Instant.parse(mine.get(0).get("openedAt").asText());
-        assertThat(mine.get(0).get("ageSeconds").asLong())
-                .isEqualTo(Instant.parse(now.get("asOf").asText()).getEpochSecond() - openedAt.getEpochSecond());
+        Duration age = Duration.between(openedAt, Instant.parse(now.get("asOf").asText()));
+        assertThat(mine.get(0).get("age").asText()).isEqualTo(age.toString());
+        assertThat(mine.get(0).get("ageSeconds").asLong()).isEqualTo(age.toSeconds());
         JsonNode later = read("/api/enquiries?open=true&asOf=" + openedAt.plusSeconds(5400), opened);
         assertThat(ours(later.get("enquiries"), "corr-enq-").get(0).get("age").asText()).isEqualTo("PT1H30M");
 

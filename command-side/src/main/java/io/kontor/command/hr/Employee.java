@@ -201,6 +201,11 @@ public class Employee {
         return Optional.of(new Payslip(employeeId, name, assignmentOn(last).department(), days, gross));
     }
 
+    /** From start to any last day, as {@link EmployeeDirectory} reads it from a snapshot. */
+    EmployeeDirectory.Employment employment() {
+        return new EmployeeDirectory.Employment(employeeId, startDate, lastDay);
+    }
+
     private Assignment assignmentOn(LocalDate date) {
         return assignments.floorEntry(date).getValue();
     }

@@ -93,6 +93,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/invoices", "/api/invoices/*/payments")
                         .hasRole("FRONT_DESK")
                         .requestMatchers(HttpMethod.POST, "/api/invoices/*/credit-note").hasRole("ACCOUNTANT")
+                        .requestMatchers(HttpMethod.POST, "/api/calls", "/api/calls/*/delivered", "/api/enquiries",
+                                "/api/enquiries/*/answer", "/api/mail", "/api/mail/*/delivered", "/api/mail/*/archive")
+                        .hasRole("FRONT_DESK")
                         .anyRequest().denyAll())
                 .build();
     }

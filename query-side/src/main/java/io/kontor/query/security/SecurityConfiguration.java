@@ -101,6 +101,8 @@ public class SecurityConfiguration {
                         .hasRole("AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/audit/projections").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/audit/projections/*/rebuild").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/calls", "/api/enquiries", "/api/mail")
+                        .hasRole("FRONT_DESK")
                         .anyRequest().denyAll())
                 .build();
     }

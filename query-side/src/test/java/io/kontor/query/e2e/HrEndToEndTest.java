@@ -30,59 +30,40 @@ class HrEndToEndTest {
      */
     @BeforeAll
     static void givens() {
-        created("hr", "/api/employees", "{\"id\":\"bad-emp\",\"name\":\"Given\",\"department\":\"Stores\","
+        apps.created("hr", "/api/employees", "{\"id\":\"bad-emp\",\"name\":\"Given\",\"department\":\"Stores\","
                 + "\"role\":\"Clerk\",\"monthlySalary\":\"20000.00\",\"startDate\":\"2033-01-01\"}");
-        created("hr", "/api/employees", "{\"id\":\"bad-gone\",\"name\":\"Gone\",\"department\":\"Stores\","
+        apps.created("hr", "/api/employees", "{\"id\":\"bad-gone\",\"name\":\"Gone\",\"department\":\"Stores\","
                 + "\"role\":\"Clerk\",\"monthlySalary\":\"20000.00\",\"startDate\":\"2033-01-01\"}");
-        acted("hr", "/api/employees/bad-gone/termination", "{\"date\":\"2033-01-31\"}");
-        created("hr", "/api/absences", "{\"employee\":\"bad-emp\",\"from\":\"2033-02-02\",\"to\":\"2033-02-06\","
+        apps.acted("hr", "/api/employees/bad-gone/termination", "{\"date\":\"2033-01-31\"}");
+        apps.created("hr", "/api/absences", "{\"employee\":\"bad-emp\",\"from\":\"2033-02-02\",\"to\":\"2033-02-06\","
                 + "\"kind\":\"SICK\"}");
-        created("hr", "/api/shifts", "{\"id\":\"bad-shift\",\"employee\":\"bad-emp\",\"date\":\"2033-02-10\","
+        apps.created("hr", "/api/shifts", "{\"id\":\"bad-shift\",\"employee\":\"bad-emp\",\"date\":\"2033-02-10\","
                 + "\"start\":\"09:00\",\"end\":\"17:00\"}");
-        acted("hr", "/api/employees/bad-emp/termination", "{\"date\":\"2033-12-31\"}");
-        created("hr", "/api/payroll-runs", "{\"period\":\"2033-06\"}");
-    }
-
-    private static long created(String user, String path, String body) {
-        Http.Answer answer = Http.as(user).post(apps.commandUrl + path, body);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(201);
-        return answer.json().get("position").asLong();
-    }
-
-    private static long acted(String user, String path, String body) {
-        Http.Answer answer = Http.as(user).post(apps.commandUrl + path, body);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
-        return answer.json().get("position").asLong();
-    }
-
-    private static JsonNode read(String user, String path, long minPosition) {
-        String separator = path.contains("?") ? "&" : "?";
-        Http.Answer answer = Http.as(user).get(apps.queryUrl + path + separator + "minPosition=" + minPosition);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
-        return answer.json();
+        apps.acted("hr", "/api/employees/bad-emp/termination", "{\"date\":\"2033-12-31\"}");
+        apps.created("hr", "/api/payroll-runs", "{\"period\":\"2033-06\"}");
     }
 
     @Test
     void hireScheduleRunAndPayAndTheRosterHeadcountAndLedgerAgree() {
         // Dated after the givens' run of 2033-06: nothing that changes pay may be dated in or before a month run.
-        created("hr", "/api/employees", "{\"id\":\"anna\",\"name\":\"Anna Berg\",\"department\":\"Reception\","
+        apps.created("hr", "/api/employees", "{\"id\":\"anna\",\"name\":\"Anna Berg\",\"department\":\"Reception\","
                 + "\"role\":\"Receptionist\",\"monthlySalary\":\"31000.00\",\"startDate\":\"2036-03-02\"}");
-        created("hr", "/api/employees", "{\"id\":\"bo\",\"name\":\"Bo Holm\",\"department\":\"Kitchen\","
+        apps.created("hr", "/api/employees", "{\"id\":\"bo\",\"name\":\"Bo Holm\",\"department\":\"Kitchen\","
                 + "\"role\":\"Cook\",\"monthlySalary\":\"28000.00\",\"startDate\":\"2036-01-01\"}");
-        acted("hr", "/api/employees/bo/salary", "{\"monthlySalary\":\"29000.00\",\"effective\":\"2036-03-17\"}");
-        acted("hr", "/api/employees/bo/transfer", "{\"department\":\"Reception\",\"role\":\"Night porter\","
+        apps.acted("hr", "/api/employees/bo/salary", "{\"monthlySalary\":\"29000.00\",\"effective\":\"2036-03-17\"}");
+        apps.acted("hr", "/api/employees/bo/transfer", "{\"department\":\"Reception\",\"role\":\"Night porter\","
                 + "\"effective\":\"2036-03-20\"}");
-        created("hr", "/api/absences", "{\"employee\":\"bo\",\"from\":\"2036-03-10\",\"to\":\"2036-03-11\","
+        apps.created("hr", "/api/absences", "{\"employee\":\"bo\",\"from\":\"2036-03-10\",\"to\":\"2036-03-11\","
                 + "\"kind\":\"VACATION\"}");
         for (int day = 8; day <= 12; day++) {
-            created("hr", "/api/shifts", "{\"employee\":\"anna\",\"date\":\"2036-03-%02d\",\"start\":\"08:00\","
+            apps.created("hr", "/api/shifts", "{\"employee\":\"anna\",\"date\":\"2036-03-%02d\",\"start\":\"08:00\","
                     .formatted(day) + "\"end\":\"16:00\",\"location\":\"Front desk\"}");
         }
-        created("hr", "/api/shifts", "{\"id\":\"bo-mon\",\"employee\":\"bo\",\"date\":\"2036-03-08\","
+        apps.created("hr", "/api/shifts", "{\"id\":\"bo-mon\",\"employee\":\"bo\",\"date\":\"2036-03-08\","
                 + "\"start\":\"06:00\",\"end\":\"14:00\"}");
-        created("hr", "/api/shifts", "{\"id\":\"bo-fri\",\"employee\":\"bo\",\"date\":\"2036-03-12\","
+        apps.created("hr", "/api/shifts", "{\"id\":\"bo-fri\",\"employee\":\"bo\",\"date\":\"2036-03-12\","
                 + "\"start\":\"06:00\",\"end\":\"14:00\"}");
-        long cancelled = acted("hr", "/api/shifts/bo-fri/cancel", "");
+        long cancelled = apps.acted("hr", "/api/shifts/bo-fri/cancel", "");
 
         Http.Answer roster = Http.as("frontdesk").get(apps.queryUrl
                 + "/api/roster?from=2036-03-08&to=2036-03-12&minPosition=" + cancelled);
@@ -95,26 +76,26 @@ class HrEndToEndTest {
         assertThat(names(days.get(2).get("shifts"))).containsExactly("Anna Berg");
         assertThat(names(days.get(2).get("absent"))).containsExactly("Bo Holm");
         assertThat(names(days.get(4).get("shifts"))).containsExactly("Anna Berg");
-        JsonNode kitchen = read("hr", "/api/roster?from=2036-03-08&to=2036-03-12&department=Kitchen", cancelled);
+        JsonNode kitchen = apps.read("hr", "/api/roster?from=2036-03-08&to=2036-03-12&department=Kitchen", cancelled);
         assertThat(names(kitchen.get("days").get(0).get("shifts"))).containsExactly("Bo Holm");
         assertThat(names(kitchen.get("days").get(1).get("shifts"))).isEmpty();
 
-        JsonNode headcount = read("hr", "/api/headcount?asOf=2036-03-25", cancelled);
+        JsonNode headcount = apps.read("hr", "/api/headcount?asOf=2036-03-25", cancelled);
         assertThat(headcount.toString()).contains("{\"department\":\"Reception\",\"headcount\":2}");
-        JsonNode early = read("hr", "/api/headcount?asOf=2036-03-01", cancelled);
+        JsonNode early = apps.read("hr", "/api/headcount?asOf=2036-03-01", cancelled);
         assertThat(early.toString()).contains("{\"department\":\"Kitchen\",\"headcount\":1}")
                 .doesNotContain("Reception");
-        JsonNode bo = read("hr", "/api/employees/bo?asOf=2036-03-25", cancelled);
+        JsonNode bo = apps.read("hr", "/api/employees/bo?asOf=2036-03-25", cancelled);
         assertThat(bo.get("asOf").get("monthlySalary").asText()).isEqualTo("29000.00");
         assertThat(bo.get("asOf").get("role").asText()).isEqualTo("Night porter");
         List<String> kinds = new ArrayList<>();
         bo.get("history").forEach(h -> kinds.add(h.get("kind").asText()));
         assertThat(kinds).containsExactly("HIRED", "ABSENT", "SALARY_CHANGED", "TRANSFERRED");
-        JsonNode reception = read("hr", "/api/employees?department=Reception&asOf=2036-03-05", cancelled);
+        JsonNode reception = apps.read("hr", "/api/employees?department=Reception&asOf=2036-03-05", cancelled);
         assertThat(reception.findValuesAsText("id")).containsExactly("anna");
 
-        long run = created("hr", "/api/payroll-runs", "{\"period\":\"2036-03\"}");
-        JsonNode payroll = read("hr", "/api/payroll-runs/2036-03", run);
+        long run = apps.created("hr", "/api/payroll-runs", "{\"period\":\"2036-03\"}");
+        JsonNode payroll = apps.read("hr", "/api/payroll-runs/2036-03", run);
         // Anna: 30 of 31 days at 31000 = 30000.00. Bo: 16 days at 28000 and 15 at 29000 = 883000 / 31 = 28483.87.
         assertThat(payroll.get("payslips").findValuesAsText("gross")).containsExactly("30000.00", "28483.87");
         assertThat(payroll.get("total").asText()).isEqualTo("58483.87");
@@ -125,8 +106,8 @@ class HrEndToEndTest {
         Http.Answer byHr = Http.as("hr").post(apps.commandUrl + "/api/payroll-runs/2036-03/payment",
                 "{\"date\":\"2036-04-01\"}");
         assertThat(byHr.status()).isEqualTo(403);
-        long paid = acted("accountant", "/api/payroll-runs/2036-03/payment", "{\"date\":\"2036-04-01\"}");
-        assertThat(read("hr", "/api/payroll-runs/2036-03", paid).get("paid").asBoolean()).isTrue();
+        long paid = apps.acted("accountant", "/api/payroll-runs/2036-03/payment", "{\"date\":\"2036-04-01\"}");
+        assertThat(apps.read("hr", "/api/payroll-runs/2036-03", paid).get("paid").asBoolean()).isTrue();
         assertUnpaidPayrollIsAccount2200(paid);
         assertThat(salariesExpense("2036-03-01", "2036-03-31", paid)).isEqualByComparingTo("58483.87");
     }
@@ -138,7 +119,7 @@ class HrEndToEndTest {
     }
 
     private static BigDecimal salariesExpense(String from, String to, long position) {
-        JsonNode ledger = read("accountant", "/api/accounts/6000/ledger?from=" + from + "&to=" + to, position);
+        JsonNode ledger = apps.read("accountant", "/api/accounts/6000/ledger?from=" + from + "&to=" + to, position);
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode line : ledger.findValues("lines").get(0)) {
             BigDecimal amount = new BigDecimal(line.get("amount").asText());
@@ -149,8 +130,8 @@ class HrEndToEndTest {
 
     private static void assertUnpaidPayrollIsAccount2200(long position) {
         long head = Math.max(position, apps.head());
-        BigDecimal unpaid = new BigDecimal(read("hr", "/api/payroll-runs", head).get("unpaid").asText());
-        JsonNode balance = read("accountant", "/api/accounts/2200/balance", head);
+        BigDecimal unpaid = new BigDecimal(apps.read("hr", "/api/payroll-runs", head).get("unpaid").asText());
+        JsonNode balance = apps.read("accountant", "/api/accounts/2200/balance", head);
         BigDecimal credit = new BigDecimal(balance.get("credit").asText())
                 .subtract(new BigDecimal(balance.get("debit").asText()));
         assertThat(credit).isEqualByComparingTo(unpaid);

@@ -30,78 +30,61 @@ class InventoryEndToEndTest {
     /** What the bad-input rows act on: an item with 3 on hand, an unapproved order and an approved one for 2. */
     @BeforeAll
     static void givens() {
-        created("storekeeper", "/api/items", "{\"sku\":\"BAD-1\",\"name\":\"Given\",\"unit\":\"pcs\"}");
-        created("accountant", "/api/purchase-orders",
+        apps.created("storekeeper", "/api/items", "{\"sku\":\"BAD-1\",\"name\":\"Given\",\"unit\":\"pcs\"}");
+        apps.created("accountant", "/api/purchase-orders",
                 "{\"id\":\"bad-unapproved\",\"supplier\":\"S\",\"lines\":[{\"sku\":\"BAD-1\",\"quantity\":2,\"unitCost\":\"1.00\"}]}");
-        created("storekeeper", "/api/purchase-orders",
+        apps.created("storekeeper", "/api/purchase-orders",
                 "{\"id\":\"bad-approved\",\"supplier\":\"S\",\"lines\":[{\"sku\":\"BAD-1\",\"quantity\":5,\"unitCost\":\"1.00\"}]}");
-        acted("accountant", "/api/purchase-orders/bad-approved/approval");
-        created("storekeeper", "/api/purchase-orders/bad-approved/receipts",
+        apps.acted("accountant", "/api/purchase-orders/bad-approved/approval", "");
+        apps.created("storekeeper", "/api/purchase-orders/bad-approved/receipts",
                 "{\"date\":\"2035-01-10\",\"lines\":[{\"sku\":\"BAD-1\",\"quantity\":3}]}");
     }
 
-    private static long created(String user, String path, String body) {
-        Http.Answer answer = Http.as(user).post(apps.commandUrl + path, body);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(201);
-        return answer.json().get("position").asLong();
-    }
-
-    private static long acted(String user, String path) {
-        Http.Answer answer = Http.as(user).post(apps.commandUrl + path, "");
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
-        return answer.json().get("position").asLong();
-    }
-
-    private static JsonNode read(String user, String path, long minPosition) {
-        String separator = path.contains("?") ? "&" : "?";
-        Http.Answer answer = Http.as(user).get(apps.queryUrl + path + separator + "minPosition=" + minPosition);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
-        return answer.json();
-    }
-
     private static JsonNode order(String id, long position) {
-        return read("storekeeper", "/api/purchase-orders/" + id, position);
+        return apps.read("storekeeper", "/api/purchase-orders/" + id, position);
     }
 
     @Test
     void orderApproveReceiveInTwoPartsIssueCountPayAndStockAndLedgerAgree() {
-        created("storekeeper", "/api/items", "{\"sku\":\"TOUR-1\",\"name\":\"Printer paper\",\"unit\":\"box\",\"reorderLevel\":5}");
-        created("accountant", "/api/purchase-orders", """
+        apps.created("storekeeper", "/api/items",
+                "{\"sku\":\"TOUR-1\",\"name\":\"Printer paper\",\"unit\":\"box\",\"reorderLevel\":5}");
+        apps.created("accountant", "/api/purchase-orders", """
                 {"id":"tour-po","supplier":"Papir A/S","lines":[{"sku":"TOUR-1","quantity":10,"unitCost":"12.50"}]}""");
-        long approved = acted("accountant2", "/api/purchase-orders/tour-po/approval");
+        long approved = apps.acted("accountant2", "/api/purchase-orders/tour-po/approval", "");
         JsonNode open = order("tour-po", approved);
         assertThat(open.get("status").asText()).isEqualTo("OPEN");
         assertThat(open.get("requestedBy").asText()).isEqualTo("accountant");
         assertThat(open.get("approvedBy").asText()).isEqualTo("accountant2");
 
-        long first = created("storekeeper", "/api/purchase-orders/tour-po/receipts",
+        long first = apps.created("storekeeper", "/api/purchase-orders/tour-po/receipts",
                 "{\"date\":\"2035-02-01\",\"lines\":[{\"sku\":\"TOUR-1\",\"quantity\":4}]}");
         JsonNode partly = order("tour-po", first);
         assertThat(partly.get("lines").get(0).get("remaining").asLong()).isEqualTo(6);
-        assertThat(read("accountant", "/api/purchase-orders?status=open", first).findValuesAsText("id"))
+        assertThat(apps.read("accountant", "/api/purchase-orders?status=open", first).findValuesAsText("id"))
                 .contains("tour-po");
 
-        long second = created("storekeeper", "/api/purchase-orders/tour-po/receipts",
+        long second = apps.created("storekeeper", "/api/purchase-orders/tour-po/receipts",
                 "{\"date\":\"2035-02-03\",\"lines\":[{\"sku\":\"TOUR-1\",\"quantity\":6}]}");
         JsonNode received = order("tour-po", second);
         assertThat(received.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(received.get("receivedGross").asText()).isEqualTo("156.25");
-        assertThat(read("accountant", "/api/purchase-orders?status=OPEN", second).findValuesAsText("id"))
+        assertThat(apps.read("accountant", "/api/purchase-orders?status=OPEN", second).findValuesAsText("id"))
                 .doesNotContain("tour-po");
 
-        created("storekeeper", "/api/stock-issues",
+        apps.created("storekeeper", "/api/stock-issues",
                 "{\"sku\":\"TOUR-1\",\"quantity\":3,\"reason\":\"office\",\"date\":\"2035-02-04\"}");
-        created("storekeeper", "/api/stock-counts", "{\"sku\":\"TOUR-1\",\"countedQuantity\":5,\"date\":\"2035-02-05\"}");
-        long paid = created("accountant", "/api/purchase-orders/tour-po/payments",
+        apps.created("storekeeper", "/api/stock-counts",
+                "{\"sku\":\"TOUR-1\",\"countedQuantity\":5,\"date\":\"2035-02-05\"}");
+        long paid = apps.created("accountant", "/api/purchase-orders/tour-po/payments",
                 "{\"amount\":\"156.25\",\"date\":\"2035-02-10\"}");
 
-        JsonNode item = read("storekeeper", "/api/inventory/TOUR-1", paid);
+        JsonNode item = apps.read("storekeeper", "/api/inventory/TOUR-1", paid);
         assertThat(item.get("quantity").asLong()).isEqualTo(5);
         assertThat(item.get("averageCost").asText()).isEqualTo("12.50");
         assertThat(item.get("value").asText()).isEqualTo("62.50");
-        assertThat(read("storekeeper", "/api/inventory?reorder=true", paid).get("items").findValuesAsText("sku"))
+        assertThat(apps.read("storekeeper", "/api/inventory?reorder=true", paid).get("items").findValuesAsText("sku"))
                 .contains("TOUR-1");
-        JsonNode movements = read("storekeeper", "/api/inventory/TOUR-1/movements", paid).get("movements");
+        JsonNode movements = apps.read("storekeeper", "/api/inventory/TOUR-1/movements", paid).get("movements");
         List<String> running = new ArrayList<>();
         movements.forEach(m -> running.add(m.get("kind").asText() + " " + m.get("quantity").asLong() + " "
                 + m.get("value").asText() + " → " + m.get("quantityOnHand").asLong() + " " + m.get("valueOnHand").asText()));
@@ -111,27 +94,29 @@ class InventoryEndToEndTest {
                 "ISSUE -3 -37.50 → 7 87.50",
                 "COUNT -2 -25.00 → 5 62.50");
         assertThat(order("tour-po", paid).get("unpaid").asText()).isEqualTo("0.00");
-        JsonNode cogs = read("accountant", "/api/accounts/5000/ledger?from=2035-02-04&to=2035-02-04", paid);
+        JsonNode cogs = apps.read("accountant", "/api/accounts/5000/ledger?from=2035-02-04&to=2035-02-04", paid);
         assertThat(cogs.get("lines").get(0).get("amount").asText()).isEqualTo("37.50");
         assertStockAndLedgerAgree(paid);
     }
 
     @Test
     void aReceiptOfAwkwardCostsThenIssuesOfEverythingLeaveNoOereBehind() {
-        created("storekeeper", "/api/items", "{\"sku\":\"ODD-1\",\"name\":\"Washer\",\"unit\":\"pcs\"}");
-        created("storekeeper", "/api/purchase-orders", """
+        apps.created("storekeeper", "/api/items", "{\"sku\":\"ODD-1\",\"name\":\"Washer\",\"unit\":\"pcs\"}");
+        apps.created("storekeeper", "/api/purchase-orders", """
                 {"id":"odd-po","supplier":"Skiver ApS","lines":[{"sku":"ODD-1","quantity":7,"unitCost":"0.33","vatRate":"12.5"}]}""");
-        acted("accountant", "/api/purchase-orders/odd-po/approval");
-        created("storekeeper", "/api/purchase-orders/odd-po/receipts",
+        apps.acted("accountant", "/api/purchase-orders/odd-po/approval", "");
+        apps.created("storekeeper", "/api/purchase-orders/odd-po/receipts",
                 "{\"date\":\"2035-03-01\",\"lines\":[{\"sku\":\"ODD-1\",\"quantity\":3}]}");
-        created("storekeeper", "/api/purchase-orders/odd-po/receipts",
+        apps.created("storekeeper", "/api/purchase-orders/odd-po/receipts",
                 "{\"date\":\"2035-03-01\",\"lines\":[{\"sku\":\"ODD-1\",\"quantity\":4}]}");
-        created("storekeeper", "/api/stock-issues", "{\"sku\":\"ODD-1\",\"quantity\":3,\"reason\":\"a\",\"date\":\"2035-03-02\"}");
-        created("storekeeper", "/api/stock-counts", "{\"sku\":\"ODD-1\",\"countedQuantity\":3,\"date\":\"2035-03-03\"}");
-        long last = created("storekeeper", "/api/stock-issues",
+        apps.created("storekeeper", "/api/stock-issues",
+                "{\"sku\":\"ODD-1\",\"quantity\":3,\"reason\":\"a\",\"date\":\"2035-03-02\"}");
+        apps.created("storekeeper", "/api/stock-counts",
+                "{\"sku\":\"ODD-1\",\"countedQuantity\":3,\"date\":\"2035-03-03\"}");
+        long last = apps.created("storekeeper", "/api/stock-issues",
                 "{\"sku\":\"ODD-1\",\"quantity\":3,\"reason\":\"b\",\"date\":\"2035-03-04\"}");
 
-        JsonNode item = read("accountant", "/api/inventory/ODD-1", last);
+        JsonNode item = apps.read("accountant", "/api/inventory/ODD-1", last);
         // The item was snapshotted on the way (threshold 3), so the last issues ran on state read back from it.
         assertThat(apps.command.getBean(MongoDatabase.class).getCollection(LogSchema.SNAPSHOTS)
                 .find(Filters.eq("_id", "item:ODD-1")).first()).isNotNull();
@@ -142,10 +127,10 @@ class InventoryEndToEndTest {
 
     @Test
     void twoReceiptsForTheSameRemainingGoodsAtOnceReceiveThemOnce() {
-        created("storekeeper", "/api/items", "{\"sku\":\"RACE-1\",\"name\":\"Toner\",\"unit\":\"pcs\"}");
-        created("storekeeper", "/api/purchase-orders", """
+        apps.created("storekeeper", "/api/items", "{\"sku\":\"RACE-1\",\"name\":\"Toner\",\"unit\":\"pcs\"}");
+        apps.created("storekeeper", "/api/purchase-orders", """
                 {"id":"race-po","supplier":"Toner ApS","lines":[{"sku":"RACE-1","quantity":6,"unitCost":"80.00"}]}""");
-        acted("accountant", "/api/purchase-orders/race-po/approval");
+        apps.acted("accountant", "/api/purchase-orders/race-po/approval", "");
         String receipt = "{\"date\":\"2035-04-01\",\"lines\":[{\"sku\":\"RACE-1\",\"quantity\":6}]}";
 
         List<CompletableFuture<Http.Answer>> both = Stream.of(1, 2)
@@ -157,7 +142,7 @@ class InventoryEndToEndTest {
         // The loser either waited for the winner and found nothing left (422) or lost the append (409).
         assertThat(statuses.get(0)).isEqualTo(201);
         assertThat(statuses.get(1)).isIn(409, 422);
-        JsonNode item = read("storekeeper", "/api/inventory/RACE-1", apps.head());
+        JsonNode item = apps.read("storekeeper", "/api/inventory/RACE-1", apps.head());
         assertThat(item.get("quantity").asLong()).isEqualTo(6);
         assertThat(order("race-po", apps.head()).get("lines").get(0).get("received").asLong()).isEqualTo(6);
         assertStockAndLedgerAgree(apps.head());
@@ -165,8 +150,8 @@ class InventoryEndToEndTest {
 
     private static void assertStockAndLedgerAgree(long position) {
         long head = Math.max(position, apps.head());
-        String inventory = read("accountant", "/api/inventory", head).get("totalValue").asText();
-        String account1200 = read("accountant", "/api/accounts/1200/balance", head).get("balance").asText();
+        String inventory = apps.read("accountant", "/api/inventory", head).get("totalValue").asText();
+        String account1200 = apps.read("accountant", "/api/accounts/1200/balance", head).get("balance").asText();
         assertThat(new BigDecimal(inventory)).isEqualByComparingTo(account1200);
     }
 

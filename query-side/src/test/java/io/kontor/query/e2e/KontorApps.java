@@ -106,6 +106,30 @@ final class KontorApps {
         assertThat(head()).as(label + ": nothing appended").isEqualTo(before);
     }
 
+    /** Posts a command that must be accepted as {@code 201 Created}; answers the log position it appended at. */
+    long created(String user, String path, String body) {
+        return accepted(user, path, body, 201);
+    }
+
+    /** Posts a command on an existing thing that must be accepted as {@code 200}; answers its log position. */
+    long acted(String user, String path, String body) {
+        return accepted(user, path, body, 200);
+    }
+
+    private long accepted(String user, String path, String body, int status) {
+        Http.Answer answer = Http.as(user).post(commandUrl + path, body);
+        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(status);
+        return answer.json().get("position").asLong();
+    }
+
+    /** A query that must answer 200 once its view has reached {@code minPosition}. */
+    JsonNode read(String user, String path, long minPosition) {
+        String separator = path.contains("?") ? "&" : "?";
+        Http.Answer answer = Http.as(user).get(queryUrl + path + separator + "minPosition=" + minPosition);
+        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
     long head() {
         return command.getBean(KontorEventStorageEngine.class).headPosition();
     }

@@ -201,6 +201,10 @@ public class Employee {
         return Optional.of(new Payslip(employeeId, name, assignmentOn(last).department(), days, gross));
     }
 
+    EmployeeDirectory.Employment employment() {
+        return new EmployeeDirectory.Employment(employeeId, name, startDate, lastDay);
+    }
+
     private Assignment assignmentOn(LocalDate date) {
         return assignments.floorEntry(date).getValue();
     }

@@ -1,5 +1,7 @@
 package io.kontor.command.hr;
 
+import io.kontor.events.hr.EmployeeHired;
+import io.kontor.events.hr.EmployeeTerminated;
 import io.kontor.events.hr.PayrollRecorded;
 import io.kontor.events.hr.Payslip;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * exists is read from its head, which costs one event however long the stream is.
  */
 @Component
-public class RepositoryStaff implements Staff {
+public class RepositoryStaff implements Staff, EmployeeDirectory {
 
     private final Repository<Employee> employees;
     private final Repository<EmployeeRegistry> registry;
@@ -102,5 +104,24 @@ public class RepositoryStaff implements Staff {
     @Override
     public void cancelShift(String employeeId, String shiftId) {
         employees.load(Employee.streamId(employeeId)).execute(employee -> employee.cancelShift(shiftId));
+    }
+
+    /** From the employee's stream as stored (its snapshot, then the events after it), without the repository's lock. */
+    @Override
+    public Optional<Employment> employment(String employeeId) {
+        DomainEventStream stream = events.readEvents(Employee.streamId(employeeId));
+        Employment employment = null;
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof Employee snapshot) {
+                employment = snapshot.employment();
+            } else if (payload instanceof EmployeeHired hired) {
+                employment = new Employment(hired.employeeId(), hired.name(), hired.startDate(), null);
+            } else if (payload instanceof EmployeeTerminated terminated && employment != null) {
+                employment = new Employment(employment.employeeId(), employment.name(), employment.startDate(),
+                        terminated.lastDay());
+            }
+        }
+        return Optional.ofNullable(employment);
     }
 }

@@ -90,6 +90,10 @@ public class SecurityConfiguration {
                                 "/api/employees/*/salary", "/api/employees/*/termination", "/api/absences",
                                 "/api/shifts", "/api/shifts/*/cancel", "/api/payroll-runs").hasRole("HR")
                         .requestMatchers(HttpMethod.POST, "/api/payroll-runs/*/payment").hasRole("ACCOUNTANT")
+                        .requestMatchers(HttpMethod.POST, "/api/visitors", "/api/visitors/*/check-out",
+                                "/api/reservations", "/api/reservations/*/cancel", "/api/reservations/*/check-in",
+                                "/api/reservations/*/check-out").hasRole("FRONT_DESK")
+                        .requestMatchers(HttpMethod.POST, "/api/resources").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -15,8 +15,9 @@ public interface EmployeeDirectory {
     /** Employed from {@code startDate} to {@code lastDay} (both included; no last day while employed). */
     record Employment(String employeeId, String name, LocalDate startDate, LocalDate lastDay) {
 
-        public boolean employedOn(LocalDate date) {
-            return !date.isBefore(startDate) && (lastDay == null || !date.isAfter(lastDay));
+        /** Not past their last day on {@code date}: on the books, if perhaps not started yet. */
+        public boolean activeOn(LocalDate date) {
+            return lastDay == null || !date.isAfter(lastDay);
         }
     }
 }

@@ -23,7 +23,7 @@ class ReceptionController {
     }
 
     @PostMapping("/api/visitors")
-    @Operation(summary = "Check a visitor in: name, company?, host (an employee employed today), purpose "
+    @Operation(summary = "Check a visitor in: name, company?, host (an employee not past their last day), purpose "
             + "(role FRONT_DESK)")
     ResponseEntity<CommandAnswer> checkIn(@RequestBody VisitorRequest request) {
         String id = request.id() == null ? Commands.newId() : Checks.id(request.id(), "id");

@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Visitor {
 
-    /** The business's own calendar: a host must be employed on today's date in Denmark. */
+    /** The business's own calendar: a host must not be past their last day on today's date in Denmark. */
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Copenhagen");
     private static final String STREAM_PREFIX = "visitor:";
 
@@ -47,8 +47,9 @@ public class Visitor {
     }
 
     /**
-     * Create-if-missing, so that a taken id is refused by the visitor itself as {@code DUPLICATE}. The host is
-     * checked on the date of Axon's event clock, the clock that stamps the check-in event.
+     * Create-if-missing, so that a taken id is refused by the visitor itself as {@code DUPLICATE}. The host must be
+     * an active employee: hired and not past their last day (a new hire may receive visitors before the first day,
+     * to sign a contract, say). Checked on the date of Axon's event clock, the clock that stamps the check-in.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -60,10 +61,10 @@ public class Visitor {
         EmployeeDirectory.Employment host = employees.employment(command.host()).orElseThrow(() ->
                 new KontorException(ErrorCode.NOT_FOUND, "no employee " + command.host(), Map.of("field", "host")));
         LocalDate today = LocalDate.ofInstant(GenericEventMessage.clock.instant(), BUSINESS_ZONE);
-        if (!host.employedOn(today)) {
+        if (!host.activeOn(today)) {
             throw new KontorException(ErrorCode.BUSINESS_RULE_VIOLATED, "employee " + host.employeeId()
-                    + " is not employed on " + today + " and cannot receive visitors",
-                    Map.of("rule", "HOST_NOT_EMPLOYED", "field", "host"));
+                    + " left on " + host.lastDay() + " and cannot receive visitors",
+                    Map.of("rule", "HOST_TERMINATED", "field", "host"));
         }
         apply(new VisitorCheckedIn(command.visitorId(), command.name(), command.company(), host.employeeId(),
                 host.name(), command.purpose()));

@@ -16,7 +16,9 @@ import java.util.Optional;
 
 import static io.kontor.command.reservations.Refusals.refused;
 import static io.kontor.command.reservations.Refusals.withCode;
+import static io.kontor.command.reservations.Refusals.withProperty;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.allOf;
 
 class VisitorTest {
 
@@ -52,15 +54,19 @@ class VisitorTest {
     }
 
     @Test
-    void aHostNoLongerOrNotYetEmployedIsRefused() {
+    void aHostPastTheirLastDayIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CheckInVisitor("v-1", "Ole Olsen", null, "gone", "Meeting"))
                 .expectNoEvents()
-                .expectException(refused(ErrorCode.BUSINESS_RULE_VIOLATED, "rule", "HOST_NOT_EMPLOYED"));
+                .expectException(allOf(refused(ErrorCode.BUSINESS_RULE_VIOLATED, "rule", "HOST_TERMINATED"),
+                        withProperty("field", "host")));
+    }
+
+    @Test
+    void aNewHireMayReceiveVisitorsBeforeTheirFirstDay() {
         fixture.givenNoPriorActivity()
-                .when(new CheckInVisitor("v-1", "Ole Olsen", null, "later", "Meeting"))
-                .expectNoEvents()
-                .expectException(refused(ErrorCode.BUSINESS_RULE_VIOLATED, "field", "host"));
+                .when(new CheckInVisitor("v-1", "Ole Olsen", null, "later", "Contract"))
+                .expectEvents(new VisitorCheckedIn("v-1", "Ole Olsen", null, "later", "Later", "Contract"));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.kontor.query.frontdesk;
 
 import io.kontor.query.common.ViewPositions;
-import jakarta.annotation.PreDestroy;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * harmless. A client that missed messages reconnects and starts from a fresh snapshot.
  */
 @Component
-public class LiveScreens {
+public class LiveScreens implements SmartLifecycle {
 
     /** A reported change of one screen's list: what happened ({@code kind}) to which item. */
     public record Change(long position, String kind, Object item) {
@@ -78,6 +78,7 @@ public class LiveScreens {
     }
 
     private final ViewPositions positions;
+    private volatile boolean running;
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-screens");
@@ -145,9 +146,25 @@ public class LiveScreens {
         });
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server stops (this phase stops first), so no stream holds shutdown up;
+     * the screens reconnect to another instance or after the restart.
+     */
+    @Override
+    public void stop() {
+        running = false;
         subscribers.forEach(subscriber -> subscriber.emitter.complete());
+        subscribers.clear();
         sender.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

@@ -156,6 +156,11 @@ public class Resource {
         return booking;
     }
 
+    /** How many reservations the calendar holds in memory (and in snapshots). */
+    int calendarSize() {
+        return bookings.size();
+    }
+
     @EventSourcingHandler
     void on(ResourceRegistered event) {
         streamId = streamId(event.resourceId());

@@ -2,7 +2,6 @@ package io.kontor.command.reception;
 
 import io.kontor.command.web.CommandAnswer;
 import io.kontor.command.web.Commands;
-import io.kontor.shared.Checks;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +25,7 @@ class ReceptionController {
     @Operation(summary = "Check a visitor in: name, company?, host (an employee not past their last day), purpose "
             + "(role FRONT_DESK)")
     ResponseEntity<CommandAnswer> checkIn(@RequestBody VisitorRequest request) {
-        String id = request.id() == null ? Commands.newId() : Checks.id(request.id(), "id");
+        String id = Commands.idOrNew(request.id());
         return commands.created(request, id, new CheckInVisitor(id, request.name(), request.company(),
                 request.host(), request.purpose()));
     }

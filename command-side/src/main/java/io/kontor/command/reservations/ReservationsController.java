@@ -4,7 +4,6 @@ import io.kontor.command.web.CommandAnswer;
 import io.kontor.command.web.Commands;
 import io.kontor.events.reservations.ResourceKind;
 import io.kontor.shared.Checks;
-import io.kontor.shared.KontorException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.Locale;
 
 @RestController
 class ReservationsController {
@@ -34,14 +32,14 @@ class ReservationsController {
     @Operation(summary = "Register a bookable resource: id, name, kind ROOM/MEETING_ROOM/DESK (role ADMIN)")
     ResponseEntity<CommandAnswer> register(@RequestBody ResourceRequest request) {
         String id = Checks.id(request.id(), "id");
-        return commands.created(request, id, new RegisterResource(id, request.name(), kind(request.kind())));
+        return commands.created(request, id, new RegisterResource(id, request.name(), Checks.oneOf(request.kind(), ResourceKind.class, "kind")));
     }
 
     @PostMapping("/api/reservations")
     @Operation(summary = "Reserve a resource for a customer from..to (instants, to excluded); 409 when it overlaps "
             + "an active reservation of the resource (role FRONT_DESK)")
     ResponseEntity<CommandAnswer> reserve(@RequestBody ReservationRequest request) {
-        String id = request.id() == null ? Commands.newId() : Checks.id(request.id(), "id");
+        String id = Commands.idOrNew(request.id());
         return commands.created(request, id, new ReserveResource(request.resource(), id, request.customer(),
                 request.from(), request.to()));
     }
@@ -62,14 +60,5 @@ class ReservationsController {
     @Operation(summary = "The customer left; only after check-in (role FRONT_DESK)")
     ResponseEntity<CommandAnswer> checkOut(@PathVariable String id) {
         return commands.acted(null, id, new CheckOutReservation(id));
-    }
-
-    private static ResourceKind kind(String given) {
-        Checks.required(given, "kind");
-        try {
-            return ResourceKind.valueOf(given.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw KontorException.invalidField("kind", "kind is one of ROOM, MEETING_ROOM, DESK");
-        }
     }
 }

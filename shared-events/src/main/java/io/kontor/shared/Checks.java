@@ -1,6 +1,9 @@
 package io.kontor.shared;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The shape checks every command shares, each refusing with a 400 that names the field. Commands call them from
@@ -39,6 +42,17 @@ public final class Checks {
             throw KontorException.invalidField(field, field + " is longer than " + maxLength + " characters");
         }
         return value;
+    }
+
+    /** One of {@code type}'s constants, named in any case: a missing or unknown name is a 400 listing them all. */
+    public static <E extends Enum<E>> E oneOf(String value, Class<E> type, String field) {
+        required(value, field);
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw KontorException.invalidField(field, field + " is one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
+        }
     }
 
     /** Blank is absent; present text is checked like {@link #text}. */

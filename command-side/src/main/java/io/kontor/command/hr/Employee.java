@@ -201,9 +201,9 @@ public class Employee {
         return Optional.of(new Payslip(employeeId, name, assignmentOn(last).department(), days, gross));
     }
 
-    /** From start to any last day, as {@link EmployeeDirectory} reads it from a snapshot. */
+    /** From start to any last day, as {@link LogEmployeeDirectory} reads it from a snapshot. */
     EmployeeDirectory.Employment employment() {
-        return new EmployeeDirectory.Employment(employeeId, startDate, lastDay);
+        return new EmployeeDirectory.Employment(employeeId, name, startDate, lastDay);
     }
 
     private Assignment assignmentOn(LocalDate date) {

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 @RestController
 class HrController {
@@ -57,7 +56,7 @@ class HrController {
     @PostMapping("/api/employees")
     @Operation(summary = "Hire: name, department, role, monthlySalary, startDate (role HR)")
     ResponseEntity<CommandAnswer> hire(@RequestBody HireRequest request) {
-        String id = idOrNew(request.id());
+        String id = Commands.idOrNew(request.id());
         HireEmployee command = new HireEmployee(id, request.name(), request.department(), request.role(),
                 Fields.salary(request.monthlySalary(), "monthlySalary"), request.startDate());
         return commands.created(request, id, command);
@@ -88,9 +87,9 @@ class HrController {
     @PostMapping("/api/absences")
     @Operation(summary = "Record an absence: employee, from, to (both included), kind VACATION/SICK/OTHER (role HR)")
     ResponseEntity<CommandAnswer> absence(@RequestBody AbsenceRequest request) {
-        String id = idOrNew(request.id());
-        RecordAbsence command = new RecordAbsence(request.employee(), id, kind(request.kind()), request.from(),
-                request.to());
+        String id = Commands.idOrNew(request.id());
+        RecordAbsence command = new RecordAbsence(request.employee(), id,
+                Checks.oneOf(request.kind(), AbsenceKind.class, "kind"), request.from(), request.to());
         return commands.created(request, id, command);
     }
 
@@ -98,7 +97,7 @@ class HrController {
     @Operation(summary = "Schedule a shift: employee, date, start, end, role?, location?; refused when the employee "
             + "is not employed or absent that day or already works then (role HR)")
     ResponseEntity<CommandAnswer> shift(@RequestBody ShiftRequest request) {
-        String id = idOrNew(request.id());
+        String id = Commands.idOrNew(request.id());
         ScheduleShift command = new ScheduleShift(request.employee(), id, request.date(), request.start(),
                 request.end(), request.role(), request.location());
         return commands.created(request, id, command);
@@ -122,19 +121,6 @@ class HrController {
     ResponseEntity<CommandAnswer> pay(@PathVariable String period, @RequestBody PayrollPaymentRequest request) {
         YearMonth month = period(period);
         return commands.acted(request, month.toString(), new PayPayroll(month, request.date()));
-    }
-
-    private static String idOrNew(String given) {
-        return given == null ? Commands.newId() : Checks.id(given, "id");
-    }
-
-    private static AbsenceKind kind(String given) {
-        Checks.required(given, "kind");
-        try {
-            return AbsenceKind.valueOf(given.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw KontorException.invalidField("kind", "kind is one of VACATION, SICK, OTHER");
-        }
     }
 
     private static YearMonth period(String given) {

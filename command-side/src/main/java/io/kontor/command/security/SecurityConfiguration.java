@@ -96,6 +96,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/calls", "/api/calls/*/delivered", "/api/enquiries",
                                 "/api/enquiries/*/answer", "/api/mail", "/api/mail/*/delivered", "/api/mail/*/archive")
                         .hasRole("FRONT_DESK")
+                        .requestMatchers(HttpMethod.POST, "/api/visitors", "/api/visitors/*/check-out",
+                                "/api/reservations", "/api/reservations/*/cancel", "/api/reservations/*/check-in",
+                                "/api/reservations/*/check-out").hasRole("FRONT_DESK")
+                        .requestMatchers(HttpMethod.POST, "/api/resources").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.command.common.CommandMetadata;
 import io.kontor.command.common.CommandReceipt;
 import io.kontor.eventlog.KontorEventStorageEngine;
+import io.kontor.shared.Checks;
 import io.kontor.shared.KontorException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -106,6 +107,11 @@ public class Commands {
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }
+    }
+
+    /** The client's id, checked like every id, or a server-generated one when the client gave none. */
+    public static String idOrNew(String given) {
+        return given == null ? newId() : Checks.id(given, "id");
     }
 
     /** A server-generated id for a command whose client gave none. */

@@ -1,7 +1,7 @@
 package io.kontor.command.correspondence;
 
 import io.kontor.command.hr.Employee;
-import io.kontor.command.hr.EmployeeDirectory;
+import io.kontor.command.hr.LogEmployeeDirectory;
 import io.kontor.events.correspondence.PhoneMessageDelivered;
 import io.kontor.events.correspondence.PhoneMessageTaken;
 import io.kontor.events.hr.EmployeeHired;
@@ -38,7 +38,7 @@ class PhoneMessageTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PhoneMessage.class);
-        fixture.registerInjectableResource(new EmployeeDirectory(hr));
+        fixture.registerInjectableResource(new LogEmployeeDirectory(hr));
         hire("anna", TODAY.minusYears(1));
     }
 

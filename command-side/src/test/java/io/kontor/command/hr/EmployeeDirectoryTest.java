@@ -26,7 +26,7 @@ class EmployeeDirectoryTest {
 
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(storage).build();
-    private final EmployeeDirectory directory = new EmployeeDirectory(events);
+    private final EmployeeDirectory directory = new LogEmployeeDirectory(events);
 
     private void append(long sequence, Object event) {
         events.publish(List.of(new GenericDomainEventMessage<>("Employee", Employee.streamId("anna"), sequence, event)));
@@ -62,12 +62,12 @@ class EmployeeDirectoryTest {
         snapshot.on(HIRED);
         snapshot.on(new EmployeeTransferred("anna", "Accounts", "Clerk", START.plusDays(5)));
         storage.storeSnapshot(new GenericDomainEventMessage<>("Employee", Employee.streamId("anna"), 1, snapshot));
-        assertThat(directory.employment("anna")).contains(new EmployeeDirectory.Employment("anna", START, null));
+        assertThat(directory.employment("anna")).contains(new EmployeeDirectory.Employment("anna", "Anna Berg", START, null));
 
         append(2, new EmployeeTerminated("anna", START.plusDays(9)));
 
         assertThat(directory.employment("anna"))
-                .contains(new EmployeeDirectory.Employment("anna", START, START.plusDays(9)));
+                .contains(new EmployeeDirectory.Employment("anna", "Anna Berg", START, START.plusDays(9)));
         assertThat(directory.employment("anna").orElseThrow().employedOn(START.plusDays(10))).isFalse();
     }
 }

@@ -102,6 +102,7 @@ public final class CollectionView implements RebuildableView {
         Map<String, Long> targets = new HashMap<>();
         targets.put(name, generation);
         unitOfWork.resources().put(Views.TARGETS, targets);
+        unitOfWork.resources().put(Views.REBUILD, Boolean.TRUE);
         var result = unitOfWork.executeWithResult(() -> {
             for (TrackedEventMessage<?> event : events) {
                 for (AnnotationEventHandlerAdapter handler : handlers) {

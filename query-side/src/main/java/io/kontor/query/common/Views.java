@@ -33,6 +33,8 @@ public class Views {
     private static final String RESOURCE = Views.class.getName() + ".batches";
     /** A unit of work resource: view name → the generation its handlers write, chosen on first use. */
     static final String TARGETS = Views.class.getName() + ".targets";
+    /** A unit of work resource marking a rebuild's replay (see {@link #rebuilding()}). */
+    static final String REBUILD = Views.class.getName() + ".rebuild";
 
     private final MongoDatabase database;
     private final ViewGenerations generations;
@@ -79,6 +81,14 @@ public class Views {
      */
     public MongoCollection<Document> writing(String name) {
         return database.getCollection(writingName(name));
+    }
+
+    /**
+     * Whether the current unit of work replays history into a generation being rebuilt ({@link CollectionView}):
+     * for handlers with effects beyond their view (a live screen's push), which a replay must not repeat.
+     */
+    public static boolean rebuilding() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources().containsKey(REBUILD);
     }
 
     /** The current unit of work's pending writes to {@code collection}. */

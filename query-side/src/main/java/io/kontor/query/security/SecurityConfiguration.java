@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.query.common.KontorMongoProperties;
 import io.kontor.query.web.Problems;
 import io.kontor.shared.ErrorCode;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
                         .permitAll()
+                        // The live screens' streams end in an async dispatch of a request already authorized.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/*")
                         .hasAnyRole("ACCOUNTANT", "AUDITOR", "ADMIN")
                         .requestMatchers(SecurityConfiguration::ledgerAsOfPosition).hasRole("AUDITOR")
@@ -96,6 +99,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/roster").hasAnyRole("HR", "FRONT_DESK")
                         .requestMatchers(HttpMethod.GET, "/api/receivables", "/api/receivables/aging")
                         .hasAnyRole("ACCOUNTANT", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/visitors", "/api/visitors/on-site",
+                                "/api/visitors/on-site/stream", "/api/resources", "/api/reservations",
+                                "/api/reservations/today", "/api/reservations/today/stream",
+                                "/api/reservations/occupancy").hasRole("FRONT_DESK")
                         .requestMatchers(HttpMethod.GET, "/api/audit/verify", "/api/audit/events",
                                 "/api/audit/events/**", "/api/audit/aggregates/*/events", "/api/audit/export")
                         .hasRole("AUDITOR")

@@ -47,6 +47,8 @@ final class KontorApps {
                 "--kontor.inventory.item-snapshot-threshold=3",
                 // Employees and the registry too.
                 "--kontor.hr.snapshot-threshold=3",
+                // Resources too: the race and the bookings load a resource from its snapshot.
+                "--kontor.reservations.snapshot-threshold=3",
                 "--spring.main.banner-mode=off"));
         BCryptPasswordEncoder cheap = new BCryptPasswordEncoder(4);
         int i = 0;

@@ -90,6 +90,10 @@ public class SecurityConfiguration {
                                 "/api/employees/*/salary", "/api/employees/*/termination", "/api/absences",
                                 "/api/shifts", "/api/shifts/*/cancel", "/api/payroll-runs").hasRole("HR")
                         .requestMatchers(HttpMethod.POST, "/api/payroll-runs/*/payment").hasRole("ACCOUNTANT")
+                        // Any user opens a ticket; the reporter may comment: the ticket itself refuses anyone else.
+                        .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/comments").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/tickets/*/assignment", "/api/tickets/*/resolution",
+                                "/api/tickets/*/reopening").hasRole("IT_SUPPORT")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -94,6 +94,7 @@ public class SecurityConfiguration {
                         .hasRole("HR")
                         // No salaries in the roster: the front desk sees who works when.
                         .requestMatchers(HttpMethod.GET, "/api/roster").hasAnyRole("HR", "FRONT_DESK")
+                        .requestMatchers(HttpMethod.GET, "/api/reports/kpis").hasAnyRole("ACCOUNTANT", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/tickets/sla").hasRole("IT_SUPPORT")
                         // Reporters see their own tickets: the controller filters for anyone but IT support.
                         .requestMatchers(HttpMethod.GET, "/api/tickets", "/api/tickets/*").authenticated()

@@ -16,6 +16,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.kontor.events.ledger.AccountType;
 import io.kontor.events.ledger.Side;
+import io.kontor.query.common.Generations;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
@@ -34,7 +35,7 @@ import java.util.Map;
  * collection. Lines are immutable once written and buckets are replaced whole, so applying a batch again after a
  * partial write completes it without counting anything twice (the fold skips what the buckets' stamps cover).
  */
-public class LedgerStore {
+public class LedgerStore implements Generations.Store {
 
     static final String ACCOUNTS = "ledger_accounts";
     static final String BUCKETS = "ledger_buckets";
@@ -73,6 +74,7 @@ public class LedgerStore {
         return generation == 0 ? base : base + "_g" + generation;
     }
 
+    @Override
     public long generation() {
         return generation;
     }
@@ -84,6 +86,7 @@ public class LedgerStore {
     }
 
     /** Drops this generation's collections (a rebuild's leftovers, or the generation a rebuild replaced). */
+    @Override
     public void drop() {
         accounts.drop();
         buckets.drop();

@@ -1,6 +1,6 @@
 package io.kontor.query.reporting;
 
-import io.kontor.query.common.Views;
+import io.kontor.query.common.RebuildableView;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ import java.util.Set;
  * and written once by {@link #flush()}. A contribution from a position the stored day already reflects is skipped,
  * so a redelivered batch changes nothing. The live projection, a rebuild and the tests all go through this class.
  */
-public final class KpiBatch implements Views.StagedWrites {
+public final class KpiBatch implements RebuildableView.Batch {
 
     private final KpiStore store;
     private final KpiRules rules;

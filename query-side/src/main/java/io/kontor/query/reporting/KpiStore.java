@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import io.kontor.query.common.Generations;
 import io.kontor.query.common.ViewBatch;
 import org.bson.Document;
 
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  * {@code _g<generation>}), keyed by the ISO date, holding each measure's total for the day as a decimal string and
  * the position of the last event applied to it.
  */
-public final class KpiStore {
+public final class KpiStore implements Generations.Store {
 
     public static final String DAYS = "kpi_days";
 
@@ -40,6 +41,7 @@ public final class KpiStore {
     public record Day(LocalDate date, Map<String, BigDecimal> measures, long position) {
     }
 
+    @Override
     public long generation() {
         return generation;
     }
@@ -79,6 +81,7 @@ public final class KpiStore {
         days.bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 
+    @Override
     public void drop() {
         days.drop();
     }

@@ -106,6 +106,21 @@ final class KontorApps {
         assertThat(head()).as(label + ": nothing appended").isEqualTo(before);
     }
 
+    /** Sends a command that must answer {@code status}; answers the position it reports. */
+    long command(String user, String path, String body, int status) {
+        Http.Answer answer = Http.as(user).post(commandUrl + path, body);
+        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(status);
+        return answer.json().get("position").asLong();
+    }
+
+    /** A query that must answer 200 once its view has reached {@code minPosition}. */
+    JsonNode read(String user, String path, long minPosition) {
+        String separator = path.contains("?") ? "&" : "?";
+        Http.Answer answer = Http.as(user).get(queryUrl + path + separator + "minPosition=" + minPosition);
+        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
     long head() {
         return command.getBean(KontorEventStorageEngine.class).headPosition();
     }

@@ -25,11 +25,9 @@ class ReportingEndToEndTest {
     private static final KontorApps apps = KontorApps.get();
 
     private static long entry(String date, String debit, String credit, String amount) {
-        Http.Answer answer = Http.as("accountant").post(apps.commandUrl + "/api/journal-entries", """
+        return post("accountant", "/api/journal-entries", """
                 {"date":"%s","description":"kpi","lines":[{"account":"%s","debit":"%s"},{"account":"%s","credit":"%s"}]}"""
                 .formatted(date, debit, amount, credit, amount));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json().get("position").asLong();
     }
 
     private static Http.Answer get(String user, String path, long minPosition, String accept) {
@@ -162,8 +160,6 @@ class ReportingEndToEndTest {
     }
 
     private static long post(String user, String path, String body) {
-        Http.Answer answer = Http.as(user).post(apps.commandUrl + path, body);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json().get("position").asLong();
+        return apps.command(user, path, body, 201);
     }
 }

@@ -29,16 +29,11 @@ class ServiceDeskEndToEndTest {
     }
 
     private static long post(String user, String path, String body, int status) {
-        Http.Answer answer = Http.as(user).post(apps.commandUrl + path, body);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(status);
-        return answer.json().get("position").asLong();
+        return apps.command(user, path, body, status);
     }
 
     private static JsonNode read(String user, String path, long minPosition) {
-        String separator = path.contains("?") ? "&" : "?";
-        Http.Answer answer = Http.as(user).get(apps.queryUrl + path + separator + "minPosition=" + minPosition);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
-        return answer.json();
+        return apps.read(user, path, minPosition);
     }
 
     @Test

@@ -100,6 +100,10 @@ public class SecurityConfiguration {
                                 "/api/reservations", "/api/reservations/*/cancel", "/api/reservations/*/check-in",
                                 "/api/reservations/*/check-out").hasRole("FRONT_DESK")
                         .requestMatchers(HttpMethod.POST, "/api/resources").hasRole("ADMIN")
+                        // Any user opens a ticket; the reporter may comment: the ticket itself refuses anyone else.
+                        .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/comments").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/tickets/*/assignment", "/api/tickets/*/resolution",
+                                "/api/tickets/*/reopening").hasRole("IT_SUPPORT")
                         .anyRequest().denyAll())
                 .build();
     }

@@ -44,4 +44,10 @@ public interface RebuildableView {
 
         void add(TrackedEventMessage<?> event);
     }
+
+    /** A batch of a view that folds events by log position and payload alone (the ledger's, the KPIs'). */
+    interface PayloadBatch extends Views.StagedWrites {
+
+        void add(long position, Object payload);
+    }
 }

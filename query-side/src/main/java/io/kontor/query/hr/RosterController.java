@@ -2,6 +2,8 @@ package io.kontor.query.hr;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import io.kontor.query.web.CsvReport;
+import io.kontor.query.web.CsvTable;
 import io.kontor.query.web.ReadsView;
 import io.kontor.shared.KontorException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,7 +45,20 @@ class RosterController {
     record Day(String date, List<ShiftView> shifts, List<AbsentView> absent) {
     }
 
-    record Roster(String from, String to, String department, List<Day> days) {
+    /** As CSV, a row per shift and per absence on each day: who works or is away when. */
+    record Roster(String from, String to, String department, List<Day> days) implements CsvReport {
+        @Override
+        public CsvTable csv() {
+            CsvTable.Builder table = CsvTable.of("date", "kind", "employeeId", "name", "department", "start", "end",
+                    "role", "location", "absence");
+            for (Day day : days) {
+                day.shifts().forEach(s -> table.row(day.date(), "SHIFT", s.employeeId(), s.name(), s.department(),
+                        s.start(), s.end(), s.role(), s.location(), null));
+                day.absent().forEach(a -> table.row(day.date(), "ABSENT", a.employeeId(), a.name(), a.department(),
+                        null, null, null, null, a.kind()));
+            }
+            return table.build();
+        }
     }
 
     @GetMapping("/api/roster")

@@ -3,6 +3,8 @@ package io.kontor.query.inventory;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.kontor.query.web.CsvReport;
+import io.kontor.query.web.CsvTable;
 import io.kontor.query.web.ReadsView;
 import io.kontor.shared.ErrorCode;
 import io.kontor.shared.KontorException;
@@ -42,7 +44,15 @@ class InventoryController {
         }
     }
 
-    record Inventory(List<ItemView> items, String totalValue, String currency) {
+    record Inventory(List<ItemView> items, String totalValue, String currency) implements CsvReport {
+        @Override
+        public CsvTable csv() {
+            CsvTable.Builder table = CsvTable.of("sku", "name", "unit", "reorderLevel", "quantity", "averageCost",
+                    "value", "atOrBelowReorderLevel");
+            items.forEach(i -> table.row(i.sku(), i.name(), i.unit(), i.reorderLevel(), i.quantity(),
+                    i.averageCost(), i.value(), i.atOrBelowReorderLevel()));
+            return table.build();
+        }
     }
 
     record Movement(long sequence, String date, String kind, String reference, long quantity, String unitCost,

@@ -1,7 +1,7 @@
 package io.kontor.query.ledger;
 
 import io.kontor.events.ledger.AccountOpened;
-import io.kontor.query.common.Views;
+import io.kontor.query.common.RebuildableView;
 import io.kontor.query.ledger.posting.PostingRules;
 
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.List;
  * One batch of events on its way into the ledger view: accounts opened and postings, folded and written once by
  * {@link #flush()}. The live projection, a rebuild and the tests all apply events through this one class.
  */
-public final class LedgerBatch implements Views.StagedWrites {
+public final class LedgerBatch implements RebuildableView.PayloadBatch {
 
     private final LedgerStore store;
     private final PostingRules rules;

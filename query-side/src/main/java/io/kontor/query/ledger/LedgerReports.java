@@ -1,6 +1,8 @@
 package io.kontor.query.ledger;
 
 import io.kontor.events.ledger.AccountType;
+import io.kontor.query.web.CsvReport;
+import io.kontor.query.web.CsvTable;
 import io.kontor.shared.ErrorCode;
 import io.kontor.shared.KontorException;
 
@@ -54,7 +56,15 @@ public class LedgerReports {
 
     /** Rows show each account's net balance on its debit or credit side; per currency, debits equal credits. */
     public record TrialBalance(LocalDate asOf, List<TrialBalanceRow> rows, Amounts totals,
-                               List<Amounts> otherCurrencies) {
+                               List<Amounts> otherCurrencies) implements CsvReport {
+
+        /** A row per account; the totals are the sums of its columns per currency. */
+        @Override
+        public CsvTable csv() {
+            CsvTable.Builder table = CsvTable.of("account", "name", "type", "currency", "debit", "credit");
+            rows.forEach(r -> table.row(r.account(), r.name(), r.type(), r.currency(), r.debit(), r.credit()));
+            return table.build();
+        }
     }
 
     public record Balance(String account, String name, AccountType type, LocalDate asOf, String currency,

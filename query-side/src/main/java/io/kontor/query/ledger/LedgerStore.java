@@ -17,6 +17,7 @@ import com.mongodb.client.model.WriteModel;
 import io.kontor.events.ledger.AccountType;
 import io.kontor.events.ledger.Side;
 import io.kontor.query.common.ViewGenerations;
+import io.kontor.query.common.Generations;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
@@ -35,7 +36,7 @@ import java.util.Map;
  * collection. Lines are immutable once written and buckets are replaced whole, so applying a batch again after a
  * partial write completes it without counting anything twice (the fold skips what the buckets' stamps cover).
  */
-public class LedgerStore {
+public class LedgerStore implements Generations.Store {
 
     static final String ACCOUNTS = "ledger_accounts";
     static final String BUCKETS = "ledger_buckets";
@@ -67,6 +68,7 @@ public class LedgerStore {
         this.lines = database.getCollection(ViewGenerations.collectionName(LINES, generation));
     }
 
+    @Override
     public long generation() {
         return generation;
     }
@@ -78,6 +80,7 @@ public class LedgerStore {
     }
 
     /** Drops this generation's collections (a rebuild's leftovers, or the generation a rebuild replaced). */
+    @Override
     public void drop() {
         accounts.drop();
         buckets.drop();

@@ -103,6 +103,10 @@ public class SecurityConfiguration {
                                 "/api/visitors/on-site/stream", "/api/resources", "/api/reservations",
                                 "/api/reservations/today", "/api/reservations/today/stream",
                                 "/api/reservations/occupancy").hasRole("FRONT_DESK")
+                        .requestMatchers(HttpMethod.GET, "/api/reports/kpis").hasAnyRole("ACCOUNTANT", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/tickets/sla").hasRole("IT_SUPPORT")
+                        // Reporters see their own tickets: the controller filters for anyone but IT support.
+                        .requestMatchers(HttpMethod.GET, "/api/tickets", "/api/tickets/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/audit/verify", "/api/audit/events",
                                 "/api/audit/events/**", "/api/audit/aggregates/*/events", "/api/audit/export")
                         .hasRole("AUDITOR")

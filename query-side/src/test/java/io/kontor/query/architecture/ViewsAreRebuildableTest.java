@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.kontor.query.common.ViewCollections;
 import io.kontor.query.ledger.LedgerProjection;
+import io.kontor.query.reporting.KpiProjection;
 import org.axonframework.config.ProcessingGroup;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -13,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 /**
  * Every view can be rebuilt beside its live generation: a projection names the collections it writes, so that
  * {@code CollectionViews} can rebuild it and {@code Views} can direct queries to the live generation. The ledger
- * has a store of its own and its own {@code RebuildableView}.
+ * and the KPIs have stores of their own, rebuilt through their {@code Generations}.
  */
 @AnalyzeClasses(packages = "io.kontor.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class ViewsAreRebuildableTest {
@@ -21,6 +22,6 @@ class ViewsAreRebuildableTest {
     @ArchTest
     static final ArchRule projectionsNameTheirCollections = classes()
             .that().areAnnotatedWith(ProcessingGroup.class)
-            .and().doNotBelongToAnyOf(LedgerProjection.class)
+            .and().doNotBelongToAnyOf(LedgerProjection.class, KpiProjection.class)
             .should().beAnnotatedWith(ViewCollections.class);
 }

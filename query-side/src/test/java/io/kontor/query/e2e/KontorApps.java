@@ -26,7 +26,7 @@ final class KontorApps {
     /** accountant2 is the checker for accountant's purchase orders (maker-checker). */
     static final Map<String, String> USERS = Map.of(
             "accountant", "ACCOUNTANT", "accountant2", "ACCOUNTANT", "frontdesk", "FRONT_DESK", "auditor", "AUDITOR",
-            "storekeeper", "STOREKEEPER", "hr", "HR", "admin", "ADMIN");
+            "storekeeper", "STOREKEEPER", "hr", "HR", "admin", "ADMIN", "itsupport", "IT_SUPPORT");
 
     private static KontorApps instance;
     private static RuntimeException failedToStart;
@@ -110,15 +110,16 @@ final class KontorApps {
 
     /** Posts a command that must be accepted as {@code 201 Created}; answers the log position it appended at. */
     long created(String user, String path, String body) {
-        return accepted(user, path, body, 201);
+        return command(user, path, body, 201);
     }
 
     /** Posts a command on an existing thing that must be accepted as {@code 200}; answers its log position. */
     long acted(String user, String path, String body) {
-        return accepted(user, path, body, 200);
+        return command(user, path, body, 200);
     }
 
-    private long accepted(String user, String path, String body, int status) {
+    /** Sends a command that must answer {@code status}; answers the position it reports. */
+    long command(String user, String path, String body, int status) {
         Http.Answer answer = Http.as(user).post(commandUrl + path, body);
         assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(status);
         return answer.json().get("position").asLong();

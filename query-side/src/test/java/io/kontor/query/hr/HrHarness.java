@@ -2,17 +2,11 @@ package io.kontor.query.hr;
 
 import com.mongodb.client.MongoDatabase;
 import io.kontor.eventlog.testing.TestMongo;
+import io.kontor.query.common.ProjectionHarness;
 import io.kontor.query.common.Views;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.GenericTrackedEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,36 +19,16 @@ public final class HrHarness {
     private final Views views = new Views(database);
     private final EmployeeController queries = new EmployeeController(views);
     private final RosterController roster = new RosterController(views);
-    private final AnnotationEventHandlerAdapter handlers =
-            new AnnotationEventHandlerAdapter(new HrProjection(views));
-    private final List<Object> log = new ArrayList<>();
+    private final ProjectionHarness projection = new ProjectionHarness(new HrProjection(views));
 
     /** Appends the events at the next positions and applies them as one batch. */
     public long batch(List<?> events) {
-        long first = log.size() + 1;
-        log.addAll(events);
-        applyAt(first, events);
-        return first;
+        return projection.batch(events.toArray());
     }
 
     /** Applies the events from {@code firstPosition} on again, as a redelivery after a crash does. */
     public void redeliver(long firstPosition, int count) {
-        applyAt(firstPosition, log.subList((int) firstPosition - 1, (int) firstPosition - 1 + count));
-    }
-
-    private void applyAt(long firstPosition, List<?> events) {
-        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-        try {
-            long position = firstPosition;
-            for (Object event : events) {
-                handlers.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position++),
-                        GenericEventMessage.asEventMessage(event)));
-            }
-        } catch (Exception e) {
-            batch.rollback(e);
-            throw new IllegalStateException(e);
-        }
-        batch.commit();
+        projection.redeliver(firstPosition, count);
     }
 
     public RosterController.Roster roster(LocalDate from, LocalDate to, String department) {

@@ -1,0 +1,63 @@
+package io.kontor.query.reporting;
+
+import io.kontor.query.common.RebuildableView;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One batch of events on its way into the KPI view: each event's contributions are folded into its days, read once
+ * and written once by {@link #flush()}. A contribution from a position the stored day already reflects is skipped,
+ * so a redelivered batch changes nothing. The live projection, a rebuild and the tests all go through this class.
+ */
+public final class KpiBatch implements RebuildableView.PayloadBatch {
+
+    private final KpiStore store;
+    private final KpiRules rules;
+    private final List<Staged> staged = new ArrayList<>();
+
+    private record Staged(long position, KpiRules.Contribution contribution) {
+    }
+
+    public KpiBatch(KpiStore store, KpiRules rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    public void add(long position, Object event) {
+        rules.contributionsOf(event).forEach(c -> staged.add(new Staged(position, c)));
+    }
+
+    @Override
+    public void flush() {
+        if (staged.isEmpty()) {
+            return;
+        }
+        Set<LocalDate> dates = new LinkedHashSet<>();
+        staged.forEach(s -> dates.add(s.contribution().date()));
+        Map<LocalDate, KpiStore.Day> stored = store.read(dates);
+        Map<LocalDate, Map<String, BigDecimal>> measures = new HashMap<>();
+        Map<LocalDate, Long> positions = new LinkedHashMap<>();
+        for (Staged s : staged) {
+            LocalDate date = s.contribution().date();
+            KpiStore.Day before = stored.get(date);
+            if (before != null && before.position() >= s.position()) {
+                continue;
+            }
+            measures.computeIfAbsent(date, d -> before == null ? new HashMap<>() : new HashMap<>(before.measures()))
+                    .merge(s.contribution().measure(), s.contribution().amount(), BigDecimal::add);
+            positions.merge(date, s.position(), Math::max);
+        }
+        List<KpiStore.Day> changed = new ArrayList<>();
+        positions.forEach((date, position) -> changed.add(new KpiStore.Day(date, measures.get(date), position)));
+        store.write(changed);
+        staged.clear();
+    }
+}

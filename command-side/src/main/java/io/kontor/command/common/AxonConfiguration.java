@@ -65,14 +65,15 @@ public class AxonConfiguration {
     }
 
     @Bean
-    CommandBusInterceptors commandBusInterceptors(CommandBus commandBus) {
-        return new CommandBusInterceptors(commandBus);
+    CommandBusInterceptors commandBusInterceptors(CommandBus commandBus, MeterRegistry meterRegistry) {
+        return new CommandBusInterceptors(commandBus, meterRegistry);
     }
 
-    /** Registers, once, what every command passes: its metadata on dispatch, error details and position on handling. */
+    /** Registers, once, what every command passes: its metadata on dispatch; failure counts, error details and position on handling. */
     static final class CommandBusInterceptors {
-        CommandBusInterceptors(CommandBus commandBus) {
+        CommandBusInterceptors(CommandBus commandBus, MeterRegistry meterRegistry) {
             commandBus.registerDispatchInterceptor(new CommandMetadata());
+            commandBus.registerHandlerInterceptor(new CommandFailureMetrics(meterRegistry));
             commandBus.registerHandlerInterceptor(new ErrorDetailsInterceptor());
             commandBus.registerHandlerInterceptor(new CommandPositionInterceptor());
         }

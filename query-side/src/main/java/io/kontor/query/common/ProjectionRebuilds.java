@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -96,6 +97,11 @@ public class ProjectionRebuilds {
             Long eta = positionsPerSecond > 0 ? Math.round(Math.max(0, head - position) / positionsPerSecond) : null;
             return new Progress(view, generation, phase, position, head, events, Math.round(rate * 10) / 10.0, eta);
         }
+    }
+
+    /** The names of the views that can be rebuilt. */
+    public Set<String> views() {
+        return Set.copyOf(views.keySet());
     }
 
     public boolean knows(String view) {

@@ -7,7 +7,6 @@ import io.kontor.eventlog.testing.TestMongo;
 import io.kontor.query.QuerySideApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,14 +49,7 @@ final class KontorApps {
                 // Resources too: the race and the bookings load a resource from its snapshot.
                 "--kontor.reservations.snapshot-threshold=3",
                 "--spring.main.banner-mode=off"));
-        BCryptPasswordEncoder cheap = new BCryptPasswordEncoder(4);
-        int i = 0;
-        for (Map.Entry<String, String> user : USERS.entrySet()) {
-            args.add("--kontor.security.users[" + i + "].name=" + user.getKey());
-            args.add("--kontor.security.users[" + i + "].password=" + cheap.encode(user.getKey()));
-            args.add("--kontor.security.users[" + i + "].roles[0]=" + user.getValue());
-            i++;
-        }
+        args.addAll(UserArguments.of(USERS));
         String[] arguments = args.toArray(String[]::new);
         command = CommandSideApplication.builder().run(arguments);
         query = QuerySideApplication.builder().run(arguments);

@@ -26,7 +26,9 @@ final class KontorApps {
     /** accountant2 is the checker for accountant's purchase orders (maker-checker). */
     static final Map<String, String> USERS = Map.of(
             "accountant", "ACCOUNTANT", "accountant2", "ACCOUNTANT", "frontdesk", "FRONT_DESK", "auditor", "AUDITOR",
-            "storekeeper", "STOREKEEPER", "hr", "HR", "admin", "ADMIN");
+            "storekeeper", "STOREKEEPER", "hr", "HR", "admin", "ADMIN",
+            // A role no endpoint names: every endpoint must refuse it (HostileInputEndToEndTest).
+            "visitor", "VISITOR", "itsupport", "IT_SUPPORT");
 
     private static KontorApps instance;
     private static RuntimeException failedToStart;
@@ -48,14 +50,7 @@ final class KontorApps {
                 // Employees and the registry too.
                 "--kontor.hr.snapshot-threshold=3",
                 "--spring.main.banner-mode=off"));
-        BCryptPasswordEncoder cheap = new BCryptPasswordEncoder(4);
-        int i = 0;
-        for (Map.Entry<String, String> user : USERS.entrySet()) {
-            args.add("--kontor.security.users[" + i + "].name=" + user.getKey());
-            args.add("--kontor.security.users[" + i + "].password=" + cheap.encode(user.getKey()));
-            args.add("--kontor.security.users[" + i + "].roles[0]=" + user.getValue());
-            i++;
-        }
+        args.addAll(userArguments());
         String[] arguments = args.toArray(String[]::new);
         command = CommandSideApplication.builder().run(arguments);
         query = QuerySideApplication.builder().run(arguments);
@@ -65,6 +60,20 @@ final class KontorApps {
             query.close();
             command.close();
         }));
+    }
+
+    /** {@link #USERS} as command-line properties, with cheap bcrypt hashes so that starting is fast. */
+    static List<String> userArguments() {
+        BCryptPasswordEncoder cheap = new BCryptPasswordEncoder(4);
+        List<String> args = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, String> user : USERS.entrySet()) {
+            args.add("--kontor.security.users[" + i + "].name=" + user.getKey());
+            args.add("--kontor.security.users[" + i + "].password=" + cheap.encode(user.getKey()));
+            args.add("--kontor.security.users[" + i + "].roles[0]=" + user.getValue());
+            i++;
+        }
+        return args;
     }
 
     static synchronized KontorApps get() {

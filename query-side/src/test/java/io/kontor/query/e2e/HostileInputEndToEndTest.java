@@ -229,6 +229,10 @@ class HostileInputEndToEndTest {
             }
         }
         assertThat(failures).as(endpoint + " as " + user).isEmpty();
+        // Whatever was accepted on the way was stored as hashed: the chain still verifies.
+        Answer verify = send(HttpRequest.newBuilder(URI.create(apps.queryUrl + "/api/audit/verify"))
+                .header("Authorization", basic("auditor", "auditor")).GET());
+        assertThat(read(verify.body()).path("verified").asBoolean()).as(endpoint + ": " + verify.body()).isTrue();
     }
 
     /**

@@ -20,6 +20,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -51,14 +52,18 @@ class RestartDurabilityEndToEndTest {
     @Test
     void theLogAndTheViewsSurviveARestartAndTheViewsResumeFromTheirTokens() {
         start();
-        post("/api/employees", "hr", hire("keep-1"));
-        post("/api/employees", "hr", hire("removed-1"));
+        long removedAt = post("/api/employees", "hr", hire("removed-1"));
+        // Folded in a batch of its own, before a later batch: the token is stored past it.
+        get("/api/employees/removed-1?minPosition=" + removedAt, "hr");
+        long keptAt = post("/api/employees", "hr", hire("keep-1"));
+        get("/api/employees/keep-1?minPosition=" + keptAt, "hr");
         for (int i = 1; i <= 3; i++) {
             post("/api/journal-entries", "accountant", entry("2040-03-1" + i, i + "00.00"));
         }
         long head = head();
         JsonNode trialBalance = get("/api/trial-balance?asOf=2040-12-31&minPosition=" + head, "accountant");
-        assertThat(get("/api/employees/removed-1?minPosition=" + head, "hr").get("name").asText()).isEqualTo("Removed");
+        assertThat(get("/api/employees/removed-1?minPosition=" + head, "hr").get("asOf").get("name").asText())
+                .isEqualTo("Removed");
         Map<String, Long> positions = caughtUp(head);
         stop();
 
@@ -69,15 +74,21 @@ class RestartDurabilityEndToEndTest {
             MongoDatabase database = client.getDatabase("kontor");
             for (Document token : database.getCollection(KontorTokenStore.COLLECTION).find()) {
                 Document tokenBody = token.get("token", Document.class);
-                if (tokenBody != null && token.getString("processorName") != null) {
-                    storedTokens.merge(token.getString("processorName"),
-                            tokenBody.get("globalIndex", Number.class).longValue(), Math::min);
+                // Plain position tokens only: a processor being reset holds a replay token instead.
+                if (tokenBody != null && tokenBody.get("globalIndex") instanceof Number index) {
+                    storedTokens.merge(token.getString("processorName"), index.longValue(), Math::min);
                 }
             }
             assertThat(database.getCollection("hr_employees").deleteOne(Filters.eq("_id", "removed-1"))
                     .getDeletedCount()).isEqualTo(1);
         }
-        assertThat(storedTokens).as("tokens stored at the positions the processors had reached").isEqualTo(positions);
+        // A stored token may lag the position a processor reported by its last batch: delivery is at least once,
+        // and the views' position guards make the redelivered tail a no-op. What went before the token stays folded.
+        assertThat(positions.keySet()).containsAll(storedTokens.keySet());
+        assertThat(storedTokens).containsKey("hr");
+        storedTokens.forEach((name, token) -> assertThat(token).as(name).isPositive().isLessThanOrEqualTo(head));
+        assertThat(storedTokens.get("hr")).as("hr's token is past the removed employee's hire")
+                .isGreaterThanOrEqualTo(removedAt);
 
         start();
         assertThat(head()).as("every event is still in the log").isEqualTo(head);
@@ -90,17 +101,17 @@ class RestartDurabilityEndToEndTest {
         long newPosition = post("/api/employees", "hr", hire("after-1"));
         post("/api/journal-entries", "accountant", entry("2040-04-01", "7.00"));
         long newHead = head();
-        assertThat(newPosition).isEqualTo(head + 1);
-        assertThat(get("/api/employees/after-1?minPosition=" + newHead, "hr").get("name").asText())
+        assertThat(newPosition).as("the log continues after its old head").isGreaterThan(head);
+        assertThat(get("/api/employees/after-1?minPosition=" + newHead, "hr").get("asOf").get("name").asText())
                 .isEqualTo("After");
-        assertThat(get("/api/employees/keep-1", "hr").get("name").asText()).isEqualTo("Keep");
+        assertThat(get("/api/employees/keep-1", "hr").get("asOf").get("name").asText()).isEqualTo("Keep");
         Http.Answer removed = Http.as("hr").get(queryUrl + "/api/employees/removed-1");
         assertThat(removed.status()).as("no event before the stored token was folded again: " + removed.body())
                 .isEqualTo(404);
         JsonNode after = get("/api/trial-balance?asOf=2040-12-31&minPosition=" + newHead, "accountant");
-        assertThat(after.get("totals").get("debit").decimalValue())
-                .isEqualByComparingTo(trialBalance.get("totals").get("debit").decimalValue().add(
-                        new java.math.BigDecimal("7.00")));
+        assertThat(new BigDecimal(after.get("totals").get("debit").asText()))
+                .isEqualByComparingTo(new BigDecimal(trialBalance.get("totals").get("debit").asText()).add(
+                        new BigDecimal("7.00")));
         stop();
     }
 

@@ -23,6 +23,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(409),
     /** A conflicting state, such as an overlapping booking. */
     CONFLICT(409),
+    /** The request body is larger than the server takes ({@code kontor.http.max-body-size}); refused unread. */
+    PAYLOAD_TOO_LARGE(413),
     /** A business rule refused the command. */
     BUSINESS_RULE_VIOLATED(422),
     /** The view did not reach the requested position in time. */

@@ -13,14 +13,23 @@ import java.util.Objects;
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
     public static final Currency DKK = Currency.getInstance("DKK");
+    /**
+     * Digits before the point an amount may have. Far above any real amount or total, within what MongoDB's
+     * Decimal128 stores exactly, and checked before scaling: {@code 1e999999999} must not build a billion-digit number.
+     */
+    public static final int MAX_INTEGER_DIGITS = 20;
 
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         int scale = currency.getDefaultFractionDigits();
+        if (amount.signum() != 0 && (long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw KontorException.invalidField("amount",
+                    "amount has more than " + MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
         if (amount.stripTrailingZeros().scale() > scale) {
             throw KontorException.invalidField("amount",
-                    "amount " + amount.toPlainString() + " has more than " + scale + " decimals for " + currency);
+                    "amount has more than " + scale + " decimals for " + currency);
         }
         amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
     }

@@ -26,6 +26,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -106,6 +107,13 @@ public class SecurityConfiguration {
                                 "/api/tickets/*/reopening").hasRole("IT_SUPPORT")
                         .anyRequest().denyAll())
                 .build();
+    }
+
+    /** The firewall's refusals (encoded slashes, "..", NUL in the path) answer as problems, not as error pages. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> Problems.write(response, json,
+                Problems.of(ErrorCode.MALFORMED_REQUEST, "the request path or headers are not acceptable"));
     }
 
     @Bean

@@ -28,6 +28,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -126,6 +127,13 @@ public class SecurityConfiguration {
         return HttpMethod.GET.matches(request.getMethod()) && request.getParameter("asOfPosition") != null
                 && LEDGER_QUERIES.matcher(request.getRequestURI().substring(request.getContextPath().length()))
                 .matches();
+    }
+
+    /** The firewall's refusals (encoded slashes, "..", NUL in the path) answer as problems, not as error pages. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> Problems.write(response, json,
+                Problems.of(ErrorCode.MALFORMED_REQUEST, "the request path or headers are not acceptable"));
     }
 
     @Bean

@@ -25,7 +25,9 @@ final class KontorApps {
     /** accountant2 is the checker for accountant's purchase orders (maker-checker). */
     static final Map<String, String> USERS = Map.of(
             "accountant", "ACCOUNTANT", "accountant2", "ACCOUNTANT", "frontdesk", "FRONT_DESK", "auditor", "AUDITOR",
-            "storekeeper", "STOREKEEPER", "hr", "HR", "admin", "ADMIN", "itsupport", "IT_SUPPORT");
+            "storekeeper", "STOREKEEPER", "hr", "HR", "admin", "ADMIN",
+            // A role no endpoint names: every endpoint must refuse it (HostileInputEndToEndTest).
+            "visitor", "VISITOR", "itsupport", "IT_SUPPORT");
 
     private static KontorApps instance;
     private static RuntimeException failedToStart;

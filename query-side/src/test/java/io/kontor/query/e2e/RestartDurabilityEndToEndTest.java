@@ -72,12 +72,14 @@ class RestartDurabilityEndToEndTest {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start("localhost", 0, data.toString());
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoDatabase database = client.getDatabase("kontor");
-            for (Document token : database.getCollection(KontorTokenStore.COLLECTION).find()) {
+            for (Document token : database.getCollection(KontorTokenStore.COLLECTION)
+                    .find(Filters.exists("processorName"))) {
+                String processor = token.getString("processorName");
+                // A new processor starts from 0 with a plain token: Axon's pooled default would be a replay token
+                // (up to the head at its first claim), kept until the processor handles an event past that head.
                 Document tokenBody = token.get("token", Document.class);
-                // Plain position tokens only: a processor being reset holds a replay token instead.
-                if (tokenBody != null && tokenBody.get("globalIndex") instanceof Number index) {
-                    storedTokens.merge(token.getString("processorName"), index.longValue(), Math::min);
-                }
+                assertThat(tokenBody).as(processor + ": " + token.toJson()).isNotNull().containsKey("globalIndex");
+                storedTokens.merge(processor, ((Number) tokenBody.get("globalIndex")).longValue(), Math::min);
             }
             assertThat(database.getCollection("hr_employees").deleteOne(Filters.eq("_id", "removed-1"))
                     .getDeletedCount()).isEqualTo(1);
@@ -86,7 +88,7 @@ class RestartDurabilityEndToEndTest {
         // and the views' position guards make the redelivered tail a no-op. What went before the token stays folded.
         assertThat(positions.keySet()).containsAll(storedTokens.keySet());
         assertThat(storedTokens).containsKey("hr");
-        storedTokens.forEach((name, token) -> assertThat(token).as(name).isPositive().isLessThanOrEqualTo(head));
+        storedTokens.forEach((name, token) -> assertThat(token).as(name).isNotNegative().isLessThanOrEqualTo(head));
         assertThat(storedTokens.get("hr")).as("hr's token is past the removed employee's hire")
                 .isGreaterThanOrEqualTo(removedAt);
 

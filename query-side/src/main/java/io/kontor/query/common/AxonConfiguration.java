@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -90,6 +91,11 @@ public class AxonConfiguration {
     @Bean
     ConfigurerModule projectionProcessing(ViewFlushInterceptor viewFlushInterceptor) {
         return configurer -> configurer.eventProcessing()
+                // A new processor starts from position 0 as a plain token. Axon's pooled default is a replay token
+                // up to the head seen at the first claim (the seeded chart on a fresh database), so a new view read
+                // as REPLAYING, and kept that token in the store until it handled an event past that head.
+                .registerPooledStreamingEventProcessorConfiguration(
+                        (axon, builder) -> builder.initialToken(StreamableMessageSource::createTailToken))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((c, processorName) -> viewFlushInterceptor);
     }

@@ -1,31 +1,45 @@
 package io.kontor.query.common;
 
+import io.kontor.eventlog.tokens.KontorTokenStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The log position each view reflects: its processing group's token position, which also advances over events
  * the group ignores (so a view that never sees an event still catches up to a command's position). Read from the
- * processor in memory, so asking costs nothing.
+ * processor in memory while this process works all of the processor's segments, so asking costs nothing. Where
+ * other processes work some of them (several query sides sharing a view's segments), the segments worked here
+ * are read in memory and the others from the token store, where their processes record how far they got; those
+ * stored positions are read at most every {@value #STORED_READ_MILLIS} ms.
  */
 @Component
 public class ViewPositions {
 
     private static final long PARK_NANOS = Duration.ofMillis(5).toNanos();
+    static final long STORED_READ_MILLIS = 20;
+    private static final long STORED_READ_NANOS = Duration.ofMillis(STORED_READ_MILLIS).toNanos();
 
     private final EventProcessingConfiguration processing;
+    private final KontorTokenStore tokens;
+    private final Map<String, Stored> stored = new ConcurrentHashMap<>();
 
-    public ViewPositions(EventProcessingConfiguration processing) {
-        this.processing = processing;
+    private record Stored(Map<Integer, Long> positions, long readAt) {
     }
 
-    /** The position the group's view reflects; 0 before its processor has claimed its segments. */
+    public ViewPositions(EventProcessingConfiguration processing, TokenStore tokenStore) {
+        this.processing = processing;
+        this.tokens = tokenStore instanceof KontorTokenStore kontor ? kontor : null;
+    }
+
+    /** The position the group's view reflects; 0 before any of its processor's segments has a token. */
     public long position(String processingGroup) {
         return positionOf(processing
                 .eventProcessorByProcessingGroup(processingGroup, StreamingEventProcessor.class)
@@ -37,14 +51,28 @@ public class ViewPositions {
                 .orElseThrow(() -> new IllegalArgumentException("no streaming processor " + processorName)));
     }
 
-    private static long positionOf(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
-            return 0;
+    private long positionOf(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        Map<Integer, Long> all = tokens == null ? Map.of() : stored(processor.getName());
+        if (all.isEmpty() || local.keySet().containsAll(all.keySet())) {
+            return local.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
         }
-        return status.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(0))
+        return all.entrySet().stream()
+                .mapToLong(segment -> {
+                    EventTrackerStatus here = local.get(segment.getKey());
+                    return here != null ? here.getCurrentPosition().orElse(0) : segment.getValue();
+                })
                 .min().orElse(0);
+    }
+
+    private Map<Integer, Long> stored(String processorName) {
+        long now = System.nanoTime();
+        Stored copy = stored.get(processorName);
+        if (copy == null || now - copy.readAt() >= STORED_READ_NANOS) {
+            copy = new Stored(tokens.storedPositions(processorName), now);
+            stored.put(processorName, copy);
+        }
+        return copy.positions();
     }
 
     /**

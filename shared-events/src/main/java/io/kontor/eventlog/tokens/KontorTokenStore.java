@@ -36,7 +36,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -243,6 +245,20 @@ public class KontorTokenStore implements TokenStore {
                      .map(document -> document.getInt32(SEGMENT).getValue())
                      .into(new ArrayList<>())
                      .stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /**
+     * The stored position of each segment of {@code processorName}, read without claiming anything: where the
+     * processes that work those segments have got to (0 for a segment without a token yet). For a process that
+     * works only some of a processor's segments and must tell how far the whole view is.
+     */
+    public Map<Integer, Long> storedPositions(String processorName) {
+        Map<Integer, Long> positions = new TreeMap<>();
+        for (BsonDocument document : tokens.find(Filters.eq(PROCESSOR, processorName))) {
+            TrackingToken token = token(document);
+            positions.put(document.getInt32(SEGMENT).getValue(), token == null ? 0L : token.position().orElse(0L));
+        }
+        return positions;
     }
 
     /** The segments this node could claim now: free, its own, or with an expired claim. */

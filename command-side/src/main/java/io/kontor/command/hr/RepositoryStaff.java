@@ -74,7 +74,7 @@ public class RepositoryStaff implements Staff {
 
     @Override
     public List<String> employees() {
-        if (!events.readEvents(EmployeeRegistry.STREAM_ID).hasNext()) {
+        if (!events.readEvents(EmployeeRegistry.STREAM_ID, 0).hasNext()) {
             return List.of();
         }
         return registry.load(EmployeeRegistry.STREAM_ID).invoke(EmployeeRegistry::employeeIds);
@@ -87,7 +87,8 @@ public class RepositoryStaff implements Staff {
 
     @Override
     public boolean shiftExists(String shiftId) {
-        return events.readEvents(Shift.streamId(shiftId)).hasNext();
+        // From sequence 0: a stream exists iff it has a first event, so the snapshot lookup (a round trip) is skipped.
+        return events.readEvents(Shift.streamId(shiftId), 0).hasNext();
     }
 
     @Override

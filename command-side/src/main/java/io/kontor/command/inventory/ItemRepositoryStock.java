@@ -24,7 +24,8 @@ public class ItemRepositoryStock implements Stock {
 
     @Override
     public boolean isRegistered(String sku) {
-        return events.readEvents(Item.streamId(sku)).hasNext();
+        // From sequence 0: a stream exists iff it has a first event, so the snapshot lookup (a round trip) is skipped.
+        return events.readEvents(Item.streamId(sku), 0).hasNext();
     }
 
     @Override

@@ -56,7 +56,8 @@ public class EventLogLedgerDirectory implements LedgerDirectory {
         return nowClosed;
     }
 
+    /** The stream's first event itself, never a snapshot (and no snapshot lookup, a round trip per posting). */
     private Optional<Object> firstEvent(String aggregateId) {
-        return eventStore.readEvents(aggregateId).asStream().findFirst().map(DomainEventMessage::getPayload);
+        return eventStore.readEvents(aggregateId, 0).asStream().findFirst().map(DomainEventMessage::getPayload);
     }
 }

@@ -23,7 +23,8 @@ public class RepositoryResources implements Resources {
 
     @Override
     public boolean reservationExists(String reservationId) {
-        return events.readEvents(Reservation.streamId(reservationId)).hasNext();
+        // From sequence 0: a stream exists iff it has a first event, so the snapshot lookup (a round trip) is skipped.
+        return events.readEvents(Reservation.streamId(reservationId), 0).hasNext();
     }
 
     @Override

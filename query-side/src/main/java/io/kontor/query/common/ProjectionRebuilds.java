@@ -205,10 +205,11 @@ public class ProjectionRebuilds {
      * Replays the whole log into {@code target} outside any processor, the way a rebuild does; answers how many
      * events it applied. For tests and the ledger benchmark, which measure this very path.
      */
-    public static long replay(EventStorageEngine engine, RebuildableView.Generation target, int chunkSize)
-            throws InterruptedException {
-        Running run = new Running(target.toString(), target.number());
-        catchUp(run, target, engine, () -> Long.MAX_VALUE, chunkSize, false);
+    public static long replay(EventStorageEngine engine, String view, RebuildableView.Generation target,
+                              int chunkSize) throws InterruptedException {
+        Running run = new Running(view, target.number());
+        LongSupplier head = engine instanceof KontorEventStorageEngine kontor ? kontor::headPosition : () -> run.position;
+        catchUp(run, target, engine, head, chunkSize, false);
         return run.events;
     }
 

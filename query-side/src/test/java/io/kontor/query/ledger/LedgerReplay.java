@@ -25,8 +25,8 @@ public final class LedgerReplay {
     /** Applies every event of the log to {@code store}; answers how many there were. */
     static long replay(EventStorageEngine engine, LedgerStore store, int chunkSize, int eventsPerWrite) {
         try {
-            return ProjectionRebuilds.replay(engine, LedgerGenerations.into(store, PostingRules.standard(),
-                    eventsPerWrite), chunkSize);
+            return ProjectionRebuilds.replay(engine, LedgerProjection.GROUP, LedgerGenerations.into(store,
+                    PostingRules.standard(), eventsPerWrite), chunkSize);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while replaying", e);

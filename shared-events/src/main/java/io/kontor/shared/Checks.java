@@ -13,6 +13,8 @@ public final class Checks {
 
     /** Client-chosen ids and skus stay plain: no path characters, no whitespace. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Control characters other than tab, line feed and carriage return: never part of a business text. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     private Checks() {
     }
@@ -40,6 +42,9 @@ public final class Checks {
         }
         if (value.length() > maxLength) {
             throw KontorException.invalidField(field, field + " is longer than " + maxLength + " characters");
+        }
+        if (CONTROL.matcher(value).find()) {
+            throw KontorException.invalidField(field, field + " contains a control character");
         }
         return value;
     }

@@ -9,7 +9,7 @@ public record AssignTicket(String ticketId, Actor actor, String assignee) {
     public AssignTicket {
         Checks.id(ticketId, "id");
         Checks.required(actor, "actor");
-        Checks.text(assignee, "assignee", 200);
+        Checks.id(assignee, "assignee");
     }
 
     @TargetAggregateIdentifier

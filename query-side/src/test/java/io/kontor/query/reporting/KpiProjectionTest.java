@@ -291,5 +291,6 @@ class KpiProjectionTest {
         assertThat(live.get().generation()).isEqualTo(1);
         assertThat(report(MARCH, MARCH.plusDays(6), Kpis.Granularity.DAY)).isEqualTo(before);
         assertThat(database.getCollection(KpiStore.DAYS).countDocuments()).as("the old generation is dropped").isZero();
+        assertThat(database.getCollection(KpiStore.FACTS).countDocuments()).as("with its facts").isZero();
     }
 }

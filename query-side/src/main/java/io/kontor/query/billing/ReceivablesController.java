@@ -3,6 +3,8 @@ package io.kontor.query.billing;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.kontor.query.web.CsvReport;
+import io.kontor.query.web.CsvTable;
 import io.kontor.query.web.ReadsView;
 import io.kontor.shared.KontorException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,18 +53,45 @@ class ReceivablesController {
     record Totals(String currency, String gross, String paid, String credited, String open) {
     }
 
-    record Receivables(String status, LocalDate today, List<CustomerReceivables> customers, List<Totals> totals) {
+    /** As CSV a row per invoice under its customer; the totals are the sums of its columns per currency. */
+    record Receivables(String status, LocalDate today, List<CustomerReceivables> customers, List<Totals> totals)
+            implements CsvReport {
+        @Override
+        public CsvTable csv() {
+            CsvTable.Builder table = CsvTable.of("customer", "invoice", "issueDate", "dueDate", "currency", "gross",
+                    "paid", "credited", "open", "daysOverdue", "status");
+            customers.forEach(c -> c.invoices().forEach(i -> table.row(c.customer(), i.id(), i.issueDate(),
+                    i.dueDate(), i.currency(), i.gross(), i.paid(), i.credited(), i.open(), i.daysOverdue(),
+                    i.status())));
+            return table.build();
+        }
     }
 
     record AgingRow(String customer, String currency, Map<String, String> buckets, String total) {
     }
 
-    record Aging(LocalDate asOf, List<AgingRow> customers, List<AgingRow> totals) {
+    /** As CSV a row per customer and currency, a column per bucket; the totals are the sums of its columns. */
+    record Aging(LocalDate asOf, List<AgingRow> customers, List<AgingRow> totals) implements CsvReport {
+        @Override
+        public CsvTable csv() {
+            List<String> header = new ArrayList<>(List.of("customer", "currency"));
+            header.addAll(BUCKETS);
+            header.add("total");
+            List<List<String>> rows = new ArrayList<>();
+            for (AgingRow row : customers) {
+                List<String> cells = new ArrayList<>(List.of(row.customer(), row.currency()));
+                BUCKETS.forEach(bucket -> cells.add(row.buckets().get(bucket)));
+                cells.add(row.total());
+                rows.add(cells);
+            }
+            return new CsvTable(header, rows);
+        }
     }
 
     @GetMapping("/api/receivables")
     @Operation(summary = "Receivables per customer and invoice: gross, paid, credited, open, due date and days overdue "
-            + "as of today; status open (default), closed or all; customer narrows to one customer (role ACCOUNTANT)")
+            + "as of today; status open (default), closed or all; customer narrows to one customer; Accept: text/csv "
+            + "for a row per invoice (role ACCOUNTANT)")
     Receivables receivables(@RequestParam(defaultValue = "open") String status,
                             @RequestParam(required = false) String customer) {
         return receivables(status, customer, LocalDate.now(BUSINESS_ZONE));
@@ -116,7 +145,8 @@ class ReceivablesController {
     @GetMapping("/api/receivables/aging")
     @Operation(summary = "Aged receivables as of a date (default today): what was open on that date by days past due "
             + "(current, 1-30, 31-60, 61-90, 90+), counting invoices issued and payments and credit notes dated on "
-            + "or before it; per customer and in total; customer narrows to one customer (role ACCOUNTANT)")
+            + "or before it; per customer and in total; customer narrows to one customer; Accept: text/csv for a row "
+            + "per customer (role ACCOUNTANT)")
     Aging aging(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                 @RequestParam(required = false) String customer) {
         LocalDate date = asOf == null ? LocalDate.now(BUSINESS_ZONE) : asOf;

@@ -98,7 +98,7 @@ public class Generations<S extends Generations.Store> implements Supplier<S>, Re
             return new Batch() {
                 @Override
                 public void add(TrackedEventMessage<?> event) {
-                    batch.add(Views.positionOf(event.trackingToken()), event.getPayload());
+                    batch.add(Views.positionOf(event.trackingToken()), event.getTimestamp(), event.getPayload());
                 }
 
                 @Override

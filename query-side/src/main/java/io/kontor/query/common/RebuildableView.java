@@ -2,6 +2,8 @@ package io.kontor.query.common;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
 
+import java.time.Instant;
+
 /**
  * A view that {@link ProjectionRebuilds} can rebuild beside its live generation. Its name is its processing group
  * (whose processor the rebuild stops for the swap and restarts at the rebuilt position).
@@ -45,9 +47,10 @@ public interface RebuildableView {
         void add(TrackedEventMessage<?> event);
     }
 
-    /** A batch of a view that folds events by log position and payload alone (the ledger's, the KPIs'). */
+    /** A batch of a view that folds events by log position, time and payload (the ledger's, the KPIs'). */
     interface PayloadBatch extends Views.StagedWrites {
 
-        void add(long position, Object payload);
+        /** Stages the event at its log position; {@code timestamp} is when it was appended. */
+        void add(long position, Instant timestamp, Object payload);
     }
 }

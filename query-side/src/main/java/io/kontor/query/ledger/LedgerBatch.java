@@ -4,6 +4,7 @@ import io.kontor.events.ledger.AccountOpened;
 import io.kontor.query.common.RebuildableView;
 import io.kontor.query.ledger.posting.PostingRules;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,12 @@ public final class LedgerBatch implements RebuildableView.PayloadBatch {
     public LedgerBatch(LedgerStore store, PostingRules rules) {
         this.store = store;
         this.rules = rules;
+    }
+
+    /** The ledger folds by position and payload alone: postings carry their own dates. */
+    @Override
+    public void add(long position, Instant timestamp, Object event) {
+        add(position, event);
     }
 
     /** Stages the event at {@code position}: an account, a posting per the rules, or nothing. */

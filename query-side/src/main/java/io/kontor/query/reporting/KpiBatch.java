@@ -3,6 +3,7 @@ package io.kontor.query.reporting;
 import io.kontor.query.common.RebuildableView;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,20 @@ public final class KpiBatch implements RebuildableView.PayloadBatch {
     private final KpiStore store;
     private final KpiRules rules;
     private final List<Staged> staged = new ArrayList<>();
+    private final Map<String, String> knownFacts = new HashMap<>();
+    private final Map<String, String> newFacts = new LinkedHashMap<>();
+    private final KpiRules.Facts facts = new KpiRules.Facts() {
+        @Override
+        public String get(String key) {
+            return knownFacts.computeIfAbsent(key, store::fact);
+        }
+
+        @Override
+        public void put(String key, String value) {
+            knownFacts.put(key, value);
+            newFacts.put(key, value);
+        }
+    };
 
     private record Staged(long position, KpiRules.Contribution contribution) {
     }
@@ -31,12 +46,15 @@ public final class KpiBatch implements RebuildableView.PayloadBatch {
         this.rules = rules;
     }
 
-    public void add(long position, Object event) {
-        rules.contributionsOf(event).forEach(c -> staged.add(new Staged(position, c)));
+    @Override
+    public void add(long position, Instant timestamp, Object event) {
+        rules.contributionsOf(event, timestamp, facts).forEach(c -> staged.add(new Staged(position, c)));
     }
 
     @Override
     public void flush() {
+        store.writeFacts(newFacts);
+        newFacts.clear();
         if (staged.isEmpty()) {
             return;
         }

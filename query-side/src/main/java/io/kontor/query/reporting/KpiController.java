@@ -27,7 +27,8 @@ class KpiController {
     @GetMapping("/api/reports/kpis")
     @Operation(summary = "A time series per KPI from..to (at most 10 years) by day, week or month (default): net "
             + "revenue, cost of goods sold, payroll cost, headcount, stock value and turns, receivables and days sales "
-            + "outstanding, tickets opened and resolved; Accept: text/csv for CSV (roles ACCOUNTANT, ADMIN)")
+            + "outstanding, tickets opened and resolved, invoices issued and their gross, payments received (in all and by "
+            + "method), visitors, room and meeting-room occupancy; Accept: text/csv for CSV (roles ACCOUNTANT, ADMIN)")
     Kpis.Report kpis(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                      @RequestParam(defaultValue = "month") String granularity) {

@@ -3,8 +3,10 @@ package io.kontor.query.reporting;
 import io.kontor.query.common.Views;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +30,7 @@ public class KpiProjection {
     }
 
     @EventHandler
-    void on(Object event, TrackingToken token) {
-        views.staged(BATCH, () -> new KpiBatch(store.get(), rules)).add(Views.positionOf(token), event);
+    void on(Object event, TrackingToken token, @Timestamp Instant at) {
+        views.staged(BATCH, () -> new KpiBatch(store.get(), rules)).add(Views.positionOf(token), at, event);
     }
 }

@@ -1,15 +1,25 @@
 package io.kontor.query.reporting;
 
+import io.kontor.events.billing.InvoiceIssued;
+import io.kontor.events.billing.PaymentMethod;
+import io.kontor.events.billing.PaymentReceived;
 import io.kontor.events.hr.EmployeeHired;
 import io.kontor.events.hr.EmployeeTerminated;
 import io.kontor.events.ledger.JournalLine;
 import io.kontor.events.ledger.Side;
+import io.kontor.events.reception.VisitorCheckedIn;
+import io.kontor.events.reservations.ReservationCancelled;
+import io.kontor.events.reservations.ReservationMade;
+import io.kontor.events.reservations.ResourceKind;
+import io.kontor.events.reservations.ResourceRegistered;
 import io.kontor.events.servicedesk.TicketOpened;
 import io.kontor.events.servicedesk.TicketResolved;
+import io.kontor.query.frontdesk.FrontDesk;
 import io.kontor.query.ledger.posting.Posting;
 import io.kontor.query.ledger.posting.PostingRules;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +39,10 @@ import java.util.function.Function;
  *   account} adds its debit-positive amount to {@link #account(String)} on the posting's date, so revenue, stock
  *   value, cost of sales, payroll cost and receivables agree with the ledger by construction, and an area that adds
  *   its posting rules (billing's invoices, credit notes, payments) shows up here with no change;</li>
- *   <li>counts come from {@link Builder#rule count rules} per event type (hires and terminations, tickets).</li>
+ *   <li>counts and front-office figures come from {@link Builder#rule rules} per event type (hires and terminations,
+ *   tickets, invoices and payments, visitors, reserved time). A rule sees the event, the time it was appended and
+ *   the view's {@link Facts}: what earlier events told it that a later one does not repeat (a reservation names its
+ *   resource, not the resource's kind).</li>
  * </ul>
  * Dates from instants are the business's calendar days, Europe/Copenhagen.
  */
@@ -42,6 +55,25 @@ public final class KpiRules {
     public static final String HEADCOUNT = "headcount";
     public static final String TICKETS_OPENED = "ticketsOpened";
     public static final String TICKETS_RESOLVED = "ticketsResolved";
+    public static final String INVOICES_ISSUED = "invoicesIssued";
+    public static final String INVOICED_GROSS = "invoicedGross";
+    public static final String PAYMENTS_RECEIVED = "paymentsReceived";
+    public static final String VISITORS = "visitors";
+
+    /** Facts a rule keeps from one event for later ones, stored with the view (a rebuild starts without any). */
+    public interface Facts {
+
+        /** The value stored under {@code key}, or null. */
+        String get(String key);
+
+        void put(String key, String value);
+    }
+
+    /** What an event adds, from the event, the time it was appended and the facts kept so far. */
+    @FunctionalInterface
+    public interface Rule<E> {
+        List<Contribution> apply(E event, Instant at, Facts facts);
+    }
 
     /** One event's change to one measure on one day. */
     public record Contribution(LocalDate date, String measure, BigDecimal amount) {
@@ -49,15 +81,18 @@ public final class KpiRules {
 
     private final PostingRules postings;
     private final Set<String> accounts;
-    private final Map<Class<?>, Function<Object, List<Contribution>>> rules;
+    private final Map<Class<?>, Rule<Object>> rules;
 
-    private KpiRules(PostingRules postings, Set<String> accounts, Map<Class<?>, Function<Object, List<Contribution>>> rules) {
+    private KpiRules(PostingRules postings, Set<String> accounts, Map<Class<?>, Rule<Object>> rules) {
         this.postings = postings;
         this.accounts = Set.copyOf(accounts);
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
     }
 
-    /** Kontor's KPI sources: the tracked accounts, headcount from HR, tickets from the service desk. */
+    /**
+     * Kontor's KPI sources: the tracked accounts, headcount from HR, tickets from the service desk, invoices,
+     * payments, visitors and reserved time from the front office.
+     */
     public static KpiRules standard(PostingRules postings) {
         return new Builder(postings, TRACKED_ACCOUNTS)
                 .rule(EmployeeHired.class, e -> List.of(one(e.startDate(), HEADCOUNT, 1)))
@@ -65,7 +100,66 @@ public final class KpiRules {
                 .rule(EmployeeTerminated.class, e -> List.of(one(e.lastDay().plusDays(1), HEADCOUNT, -1)))
                 .rule(TicketOpened.class, e -> List.of(one(day(e.at()), TICKETS_OPENED, 1)))
                 .rule(TicketResolved.class, e -> List.of(one(day(e.at()), TICKETS_RESOLVED, 1)))
+                .rule(InvoiceIssued.class, e -> List.of(one(e.date(), INVOICES_ISSUED, 1),
+                        new Contribution(e.date(), INVOICED_GROSS, e.gross().amount())))
+                .rule(PaymentReceived.class, e -> List.of(
+                        new Contribution(e.date(), PAYMENTS_RECEIVED, e.amount().amount()),
+                        new Contribution(e.date(), payments(e.method()), e.amount().amount())))
+                // Checked in on the day in Denmark when the desk recorded it.
+                .rule(VisitorCheckedIn.class, (e, at, facts) -> List.of(one(day(at), VISITORS, 1)))
+                // Available from the day it was registered; reservations find its kind here.
+                .rule(ResourceRegistered.class, (e, at, facts) -> {
+                    facts.put(kindKey(e.resourceId()), e.kind().name());
+                    return List.of(one(day(at), resources(e.kind()), 1));
+                })
+                .rule(ReservationMade.class, (e, at, facts) -> reserved(facts, e.resourceId(), e.from(), e.to(), 1))
+                // Checked-out reservations keep their slot, as the desk's occupancy of a day counts them.
+                .rule(ReservationCancelled.class,
+                        (e, at, facts) -> reserved(facts, e.resourceId(), e.from(), e.to(), -1))
                 .build();
+    }
+
+    /** The measure of payments received by one method. */
+    public static String payments(PaymentMethod method) {
+        return PAYMENTS_RECEIVED + "-" + method.name();
+    }
+
+    /** The level of registered resources of a kind (from each one's registration day). */
+    public static String resources(ResourceKind kind) {
+        return "resources-" + kind.name();
+    }
+
+    /** The seconds of a day reserved on resources of a kind, reservations not cancelled. */
+    public static String reservedSeconds(ResourceKind kind) {
+        return "reservedSeconds-" + kind.name();
+    }
+
+    private static String kindKey(String resourceId) {
+        return "resourceKind|" + resourceId;
+    }
+
+    /** The slot's seconds on each day in Denmark it touches, signed, under its resource's kind. */
+    private static List<Contribution> reserved(Facts facts, String resourceId, Instant from, Instant to, int sign) {
+        String kind = facts.get(kindKey(resourceId));
+        if (kind == null) {
+            return List.of();
+        }
+        String measure = reservedSeconds(ResourceKind.valueOf(kind));
+        List<Contribution> result = new ArrayList<>();
+        for (LocalDate date = FrontDesk.dayOf(from); FrontDesk.startOf(date).isBefore(to); date = date.plusDays(1)) {
+            Instant start = max(from, FrontDesk.startOf(date));
+            Instant end = min(to, FrontDesk.startOf(date.plusDays(1)));
+            result.add(one(date, measure, sign * Duration.between(start, end).toSeconds()));
+        }
+        return result;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** The measure that holds the daily debit-positive movement of a tracked account. */
@@ -81,12 +175,12 @@ public final class KpiRules {
         return LocalDate.ofInstant(at, BUSINESS_ZONE);
     }
 
-    /** Everything the event adds to the daily buckets, possibly nothing. */
-    public List<Contribution> contributionsOf(Object event) {
+    /** Everything the event, appended {@code at}, adds to the daily buckets, possibly nothing. */
+    public List<Contribution> contributionsOf(Object event, Instant at, Facts facts) {
         List<Contribution> result = new ArrayList<>();
-        Function<Object, List<Contribution>> rule = rules.get(event.getClass());
+        Rule<Object> rule = rules.get(event.getClass());
         if (rule != null) {
-            result.addAll(rule.apply(event));
+            result.addAll(rule.apply(event, at, facts));
         }
         postings.postingFor(event).ifPresent(posting -> addLines(posting, result));
         return result;
@@ -102,20 +196,25 @@ public final class KpiRules {
         }
     }
 
-    /** Collects count rules on top of the ledger's posting rules; one rule per event type. */
+    /** Collects rules on top of the ledger's posting rules; one rule per event type. */
     public static final class Builder {
         private final PostingRules postings;
         private final Set<String> accounts;
-        private final Map<Class<?>, Function<Object, List<Contribution>>> rules = new LinkedHashMap<>();
+        private final Map<Class<?>, Rule<Object>> rules = new LinkedHashMap<>();
 
         public Builder(PostingRules postings, Set<String> accounts) {
             this.postings = postings;
             this.accounts = accounts;
         }
 
-        @SuppressWarnings("unchecked")
+        /** A rule that needs the event alone. */
         public <E> Builder rule(Class<E> type, Function<? super E, List<Contribution>> rule) {
-            if (rules.putIfAbsent(type, (Function<Object, List<Contribution>>) rule) != null) {
+            return rule(type, (Rule<E>) (event, at, facts) -> rule.apply(event));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <E> Builder rule(Class<E> type, Rule<? super E> rule) {
+            if (rules.putIfAbsent(type, (Rule<Object>) rule) != null) {
                 throw new IllegalStateException("two KPI rules for " + type.getName());
             }
             return this;

@@ -23,18 +23,23 @@ import java.util.TreeMap;
 /**
  * One generation of the KPI view: a document per calendar day in {@value #DAYS} (later generations suffixed
  * {@code _g<generation>}), keyed by the ISO date, holding each measure's total for the day as a decimal string and
- * the position of the last event applied to it.
+ * the position of the last event applied to it; and the rules' {@linkplain KpiRules.Facts facts} in
+ * {@value #FACTS}, a document per key with its value.
  */
 public final class KpiStore implements Generations.Store {
 
     public static final String DAYS = "kpi_days";
+    public static final String FACTS = "kpi_facts";
 
     private final long generation;
     private final MongoCollection<Document> days;
+    private final MongoCollection<Document> facts;
 
     public KpiStore(MongoDatabase database, long generation) {
         this.generation = generation;
-        this.days = database.getCollection(generation == 0 ? DAYS : DAYS + "_g" + generation);
+        String suffix = generation == 0 ? "" : "_g" + generation;
+        this.days = database.getCollection(DAYS + suffix);
+        this.facts = database.getCollection(FACTS + suffix);
     }
 
     /** A day's measures and the position they reflect. */
@@ -81,9 +86,27 @@ public final class KpiStore implements Generations.Store {
         days.bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 
+    /** The stored value of a fact, or null. */
+    String fact(String key) {
+        Document found = facts.find(Filters.eq("_id", key)).first();
+        return found == null ? null : found.getString("value");
+    }
+
+    /** Stores facts; writing one again with the same value changes nothing, so a redelivery may. */
+    void writeFacts(Map<String, String> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        changed.forEach((key, value) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", key),
+                new Document("_id", key).append("value", value), new ReplaceOptions().upsert(true))));
+        facts.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+    }
+
     @Override
     public void drop() {
         days.drop();
+        facts.drop();
     }
 
     private static Day day(Document d) {

@@ -1,10 +1,14 @@
 package io.kontor.query.reporting;
 
+import io.kontor.events.billing.PaymentMethod;
+import io.kontor.events.reservations.ResourceKind;
+import io.kontor.query.frontdesk.FrontDesk;
 import io.kontor.query.web.CsvReport;
 import io.kontor.query.web.CsvTable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,6 +33,7 @@ import static io.kontor.query.reporting.KpiRules.account;
 public final class Kpis {
 
     private static final String DKK = "DKK";
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
     public enum Granularity { DAY, WEEK, MONTH }
 
@@ -43,6 +48,9 @@ public final class Kpis {
 
         /** The average of a measure's level at the end of each day of the period. */
         BigDecimal averageLevel(String measure);
+
+        /** The sum over the period's days of a measure's level at the day's end times the day's hours in Denmark. */
+        BigDecimal levelHours(String measure);
 
         long days();
     }
@@ -66,9 +74,27 @@ public final class Kpis {
                     f.closing(account("1100")).multiply(BigDecimal.valueOf(f.days())),
                     f.flow(account("4000")).negate())),
             new Kpi("ticketsOpened", "tickets", 0, f -> f.flow(KpiRules.TICKETS_OPENED)),
-            new Kpi("ticketsResolved", "tickets", 0, f -> f.flow(KpiRules.TICKETS_RESOLVED)));
+            new Kpi("ticketsResolved", "tickets", 0, f -> f.flow(KpiRules.TICKETS_RESOLVED)),
+            new Kpi("invoicesIssued", "invoices", 0, f -> f.flow(KpiRules.INVOICES_ISSUED)),
+            new Kpi("invoicedGross", DKK, 2, f -> f.flow(KpiRules.INVOICED_GROSS)),
+            new Kpi("paymentsReceived", DKK, 2, f -> f.flow(KpiRules.PAYMENTS_RECEIVED)),
+            new Kpi("paymentsCash", DKK, 2, f -> f.flow(KpiRules.payments(PaymentMethod.CASH))),
+            new Kpi("paymentsCard", DKK, 2, f -> f.flow(KpiRules.payments(PaymentMethod.CARD))),
+            new Kpi("paymentsBank", DKK, 2, f -> f.flow(KpiRules.payments(PaymentMethod.BANK))),
+            new Kpi("visitors", "visitors", 0, f -> f.flow(KpiRules.VISITORS)),
+            occupancy("roomOccupancy", ResourceKind.ROOM),
+            occupancy("meetingRoomOccupancy", ResourceKind.MEETING_ROOM));
 
     private Kpis() {
+    }
+
+    /**
+     * Reserved hours (not cancelled) on resources of the kind over their available hours: each registered resource
+     * is available every hour of every day from its registration day, as in the desk's occupancy of a day.
+     */
+    private static Kpi occupancy(String name, ResourceKind kind) {
+        return new Kpi(name, "share", 4, f -> ratio(f.flow(KpiRules.reservedSeconds(kind)),
+                f.levelHours(KpiRules.resources(kind)).multiply(SECONDS_PER_HOUR)));
     }
 
     public record Point(String period, String start, String end, String value) {
@@ -108,6 +134,7 @@ public final class Kpis {
             LocalDate end = end(start, to, granularity);
             Map<String, BigDecimal> flow = new HashMap<>();
             Map<String, BigDecimal> levelSum = new HashMap<>();
+            Map<String, BigDecimal> levelHours = new HashMap<>();
             for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
                 KpiStore.Day stored = days.get(day);
                 if (stored != null) {
@@ -115,9 +142,12 @@ public final class Kpis {
                     add(level, stored.measures());
                 }
                 add(levelSum, level);
+                BigDecimal hours = BigDecimal.valueOf(Duration.between(FrontDesk.startOf(day),
+                        FrontDesk.startOf(day.plusDays(1))).toHours());
+                level.forEach((measure, value) -> levelHours.merge(measure, value.multiply(hours), BigDecimal::add));
             }
             long length = ChronoUnit.DAYS.between(start, end) + 1;
-            Figures figures = figures(flow, Map.copyOf(level), levelSum, length);
+            Figures figures = figures(flow, Map.copyOf(level), levelSum, levelHours, length);
             for (int i = 0; i < kpis.size(); i++) {
                 Kpi kpi = kpis.get(i);
                 BigDecimal value = kpi.value().apply(figures);
@@ -134,7 +164,7 @@ public final class Kpis {
     }
 
     private static Figures figures(Map<String, BigDecimal> flow, Map<String, BigDecimal> closing,
-                                   Map<String, BigDecimal> levelSum, long days) {
+                                   Map<String, BigDecimal> levelSum, Map<String, BigDecimal> levelHours, long days) {
         return new Figures() {
             @Override
             public BigDecimal flow(String measure) {
@@ -150,6 +180,11 @@ public final class Kpis {
             public BigDecimal averageLevel(String measure) {
                 return levelSum.getOrDefault(measure, BigDecimal.ZERO)
                         .divide(BigDecimal.valueOf(days), 10, RoundingMode.HALF_EVEN);
+            }
+
+            @Override
+            public BigDecimal levelHours(String measure) {
+                return levelHours.getOrDefault(measure, BigDecimal.ZERO);
             }
 
             @Override

@@ -40,7 +40,7 @@ public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
-    /** Chunks read ahead of the one being applied: enough to keep the reader busy, little memory. */
+    /** Chunks read ahead beyond what one write stages: enough to keep the reader busy, little memory. */
     private static final int READ_AHEAD_CHUNKS = 4;
 
     private final Map<String, RebuildableView> views;
@@ -227,7 +227,9 @@ public class ProjectionRebuilds {
         int eventsPerWrite = Math.max(chunkSize, target.eventsPerWrite());
         RebuildableView.Batch batch = target.batch();
         int staged = 0;
-        try (LogReadAhead reader = new LogReadAhead(engine, run.position, chunkSize, READ_AHEAD_CHUNKS, run.view)) {
+        // Room for a whole write's worth of chunks and a few more: the reader keeps reading while a write runs.
+        int depth = eventsPerWrite / chunkSize + READ_AHEAD_CHUNKS;
+        try (LogReadAhead reader = new LogReadAhead(engine, run.position, chunkSize, depth, run.view)) {
             while (true) {
                 run.head = Math.max(head.getAsLong(), run.position);
                 if (untilNearHead && run.head - run.position <= chunkSize) {

@@ -1,6 +1,7 @@
 package io.kontor.query.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kontor.query.common.ViewGenerations;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -10,24 +11,53 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Long random streams of inventory and ledger commands through HTTP, valid and invalid mixed. No command is ever a
- * 5xx. A refused command leaves the log head where it was. An accepted one never breaks a rule: stock never goes
- * below zero, and an order is never over-received or received before approval. After the stream, the view's
- * quantities equal the accepted commands and the trial balance balances. Postings are dated in 2040.
+ * Long random streams of inventory, ledger, billing, HR, reception and reservation commands through HTTP, valid and invalid
+ * mixed. No command is ever a 5xx. A refused command leaves the log head where it was. An accepted one never breaks
+ * a rule: stock never goes below zero, an order is never over-received or received before approval, an invoice is
+ * never paid or credited beyond what is open, a visitor's host is an employee, a room is never booked twice for one
+ * hour; invoices, payments, credit notes and bookings are accepted exactly when the model says they may be. After
+ * the stream, the views equal the model (quantities, open receivables, visitors on site, the room's calendar), the
+ * trial balance balances, and rebuilds of the receivables and reservations views equal the live ones. Postings are
+ * dated in 2040.
  */
 class RandomCommandStreamEndToEndTest {
 
     private final KontorApps apps = KontorApps.get();
 
-    sealed interface Step permits Register, Order, Receive, Issue, Count, Journal {
+    sealed interface Step permits Register, Order, Receive, Issue, Count, Journal, Invoice, Pay, Credit, Hire, Visit,
+            Book {
+    }
+
+    record Invoice(int quantity, String unitPrice) implements Step {
+    }
+
+    record Pay(int invoice, String amount) implements Step {
+    }
+
+    /** {@code amount} null credits everything open. */
+    record Credit(int invoice, String amount) implements Step {
+    }
+
+    record Hire() implements Step {
+    }
+
+    record Visit() implements Step {
+    }
+
+    /** The run's room from hour {@code start} for {@code hours} (0 or less: ends before it starts). */
+    record Book(int start, int hours) implements Step {
     }
 
     record Register(int item) implements Step {
@@ -60,7 +90,17 @@ class RandomCommandStreamEndToEndTest {
                 Combinators.combine(Arbitraries.integers().between(0, 3), quantity).as(Receive::new),
                 Combinators.combine(item, quantity).as(Issue::new),
                 Combinators.combine(item, quantity).as(Count::new),
-                Combinators.combine(amount, Arbitraries.of(true, true, false)).as(Journal::new));
+                Combinators.combine(amount, Arbitraries.of(true, true, false)).as(Journal::new),
+                Combinators.combine(Arbitraries.of(1, 2, 3, 0), Arbitraries.of("100.00", "0.01", "12.345"))
+                        .as(Invoice::new),
+                Combinators.combine(Arbitraries.integers().between(0, 3),
+                        Arbitraries.of("50.00", "125.00", "0.01", "0.00", "1000.00")).as(Pay::new),
+                Combinators.combine(Arbitraries.integers().between(0, 3),
+                        Arbitraries.of("10.00", "0.01").injectNull(0.4)).as(Credit::new),
+                Arbitraries.just(new Hire()),
+                Arbitraries.just(new Visit()),
+                Combinators.combine(Arbitraries.integers().between(8, 15), Arbitraries.integers().between(0, 3))
+                        .as(Book::new));
         return step.list().ofMinSize(20).ofMaxSize(40);
     }
 
@@ -83,8 +123,68 @@ class RandomCommandStreamEndToEndTest {
         Map<String, Integer> onHand = new HashMap<>();
         Map<Integer, OrderState> orders = new HashMap<>();
         int orderCount = 0;
+        List<BigDecimal> open = new ArrayList<>();
+        boolean hired = false;
+        int visits = 0;
+        List<int[]> booked = new ArrayList<>();
+        assertThat(send("admin", "/api/resources", "{\"id\":\"" + run + "-room\",\"name\":\"Random room\","
+                + "\"kind\":\"MEETING_ROOM\"}")).isTrue();
         for (Step step : steps) {
-            if (step instanceof Register r) {
+            if (step instanceof Invoice i) {
+                boolean valid = i.quantity() > 0 && !i.unitPrice().equals("12.345");
+                boolean accepted = send("frontdesk", "/api/invoices", "{\"id\":\"" + run + "-inv" + open.size()
+                        + "\",\"customer\":\"" + run + "\",\"date\":\"2040-07-01\",\"dueDate\":\"2040-07-31\","
+                        + "\"lines\":[{\"description\":\"Room\",\"quantity\":" + i.quantity() + ",\"unitPrice\":\""
+                        + i.unitPrice() + "\"}]}");
+                assertThat(accepted).as("invoice " + i).isEqualTo(valid);
+                if (accepted) {
+                    BigDecimal net = new BigDecimal(i.unitPrice()).multiply(BigDecimal.valueOf(i.quantity()));
+                    BigDecimal vat = net.multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.HALF_EVEN);
+                    open.add(net.add(vat));
+                }
+            } else if (step instanceof Pay p) {
+                BigDecimal amount = new BigDecimal(p.amount());
+                boolean valid = p.invoice() < open.size() && amount.signum() > 0
+                        && amount.compareTo(open.get(p.invoice())) <= 0;
+                boolean accepted = send("frontdesk", "/api/invoices/" + run + "-inv" + p.invoice() + "/payments",
+                        "{\"amount\":\"" + p.amount() + "\",\"method\":\"CARD\",\"date\":\"2040-07-02\"}");
+                assertThat(accepted).as("payment " + p + " on " + open).isEqualTo(valid);
+                if (accepted) {
+                    open.set(p.invoice(), open.get(p.invoice()).subtract(amount));
+                }
+            } else if (step instanceof Credit c) {
+                BigDecimal left = c.invoice() < open.size() ? open.get(c.invoice()) : BigDecimal.ZERO;
+                BigDecimal amount = c.amount() == null ? left : new BigDecimal(c.amount());
+                boolean valid = c.invoice() < open.size() && left.signum() > 0 && amount.compareTo(left) <= 0;
+                boolean accepted = send("accountant", "/api/invoices/" + run + "-inv" + c.invoice() + "/credit-note",
+                        "{" + (c.amount() == null ? "" : "\"amount\":\"" + c.amount() + "\",")
+                                + "\"reason\":\"random\",\"date\":\"2040-07-03\"}");
+                assertThat(accepted).as("credit note " + c + " on " + open).isEqualTo(valid);
+                if (accepted) {
+                    open.set(c.invoice(), left.subtract(amount));
+                }
+            } else if (step instanceof Hire) {
+                boolean accepted = send("hr", "/api/employees", "{\"id\":\"" + run + "-emp\",\"name\":\"Host\","
+                        + "\"department\":\"Reception\",\"role\":\"Host\",\"monthlySalary\":\"30000.00\","
+                        + "\"startDate\":\"2040-01-01\"}");
+                assertThat(accepted).as("hired once").isEqualTo(!hired);
+                hired = true;
+            } else if (step instanceof Visit) {
+                boolean accepted = send("frontdesk", "/api/visitors", "{\"name\":\"Guest\",\"host\":\"" + run
+                        + "-emp\",\"purpose\":\"random\"}");
+                assertThat(accepted).as("a visitor's host is an employee").isEqualTo(hired);
+                visits += accepted ? 1 : 0;
+            } else if (step instanceof Book b) {
+                int end = b.start() + b.hours();
+                boolean valid = b.hours() > 0 && booked.stream().noneMatch(o -> o[0] < end && b.start() < o[1]);
+                boolean accepted = send("frontdesk", "/api/reservations", "{\"resource\":\"" + run + "-room\","
+                        + "\"customer\":\"" + run + "\",\"from\":\"2040-08-01T" + hour(b.start()) + "\",\"to\":\""
+                        + "2040-08-01T" + hour(end) + "\"}");
+                assertThat(accepted).as("booking " + b + " beside " + booked.size() + " others").isEqualTo(valid);
+                if (accepted) {
+                    booked.add(new int[] {b.start(), end});
+                }
+            } else if (step instanceof Register r) {
                 String sku = sku(run, r.item());
                 if (send("storekeeper", "/api/items", "{\"sku\":\"" + sku + "\",\"name\":\"Random\",\"unit\":\"pcs\"}")) {
                     assertThat(onHand).as("registered once").doesNotContainKey(sku);
@@ -150,6 +250,50 @@ class RandomCommandStreamEndToEndTest {
         JsonNode totals = trial.json().get("totals");
         assertThat(new BigDecimal(totals.get("debit").asText()))
                 .isEqualByComparingTo(new BigDecimal(totals.get("credit").asText()));
+
+        String receivablesPath = "/api/receivables?status=all&customer=" + run + "&minPosition=" + head;
+        JsonNode receivables = read("accountant", receivablesPath);
+        BigDecimal openInView = BigDecimal.ZERO;
+        for (JsonNode customer : receivables.get("customers")) {
+            openInView = openInView.add(new BigDecimal(customer.get("open").asText()));
+        }
+        assertThat(openInView).as("open receivables").isEqualByComparingTo(
+                open.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        long onSite = 0;
+        for (JsonNode visitor : read("frontdesk", "/api/visitors/on-site?minPosition=" + head)) {
+            onSite += visitor.get("hostId").asText().equals(run + "-emp") ? 1 : 0;
+        }
+        assertThat(onSite).as("visitors on site for the run's host").isEqualTo(visits);
+
+        String calendarPath = "/api/reservations?resource=" + run + "-room&from=2040-08-01&to=2040-08-01&minPosition="
+                + head;
+        JsonNode calendar = read("frontdesk", calendarPath);
+        assertThat(calendar.get("reservations")).as("the accepted bookings").hasSize(booked.size());
+
+        // Rebuilds of the receivables and reservations views from the log answer exactly what the live views did.
+        rebuild("billing");
+        assertThat(read("accountant", receivablesPath).get("customers")).isEqualTo(receivables.get("customers"));
+        rebuild("reservations");
+        assertThat(read("frontdesk", calendarPath)).isEqualTo(calendar);
+    }
+
+    private void rebuild(String view) {
+        ViewGenerations generations = apps.query.getBean(ViewGenerations.class);
+        long before = generations.live(view);
+        Http.Answer rebuild = Http.as("admin").post(apps.queryUrl + "/api/audit/projections/" + view + "/rebuild", "");
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> generations.live(view) > before);
+    }
+
+    private static String hour(int hour) {
+        return String.format("%02d:00:00Z", hour);
+    }
+
+    private JsonNode read(String user, String path) {
+        Http.Answer answer = Http.as(user).get(apps.queryUrl + path);
+        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     /** Posts one command: never a 5xx; a refusal is a problem that appends nothing; answers whether it was accepted. */

@@ -23,21 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Long random streams of inventory, ledger, billing, HR, reception and reservation commands through HTTP, valid and invalid
+ * Long random streams of commands of every area through HTTP (inventory, ledger, billing, HR, reception,
+ * reservations, phone messages, mail, IT tickets), valid and invalid
  * mixed. No command is ever a 5xx. A refused command leaves the log head where it was. An accepted one never breaks
  * a rule: stock never goes below zero, an order is never over-received or received before approval, an invoice is
  * never paid or credited beyond what is open, a visitor's host is an employee, a room is never booked twice for one
  * hour; invoices, payments, credit notes and bookings are accepted exactly when the model says they may be. After
  * the stream, the views equal the model (quantities, open receivables, visitors on site, the room's calendar), the
- * trial balance balances, and rebuilds of the receivables and reservations views equal the live ones. Postings are
- * dated in 2040.
+ * trial balance balances, and rebuilds of the receivables, reservations, correspondence and service-desk views equal
+ * the live ones. Mail and tickets are accepted exactly when the model says so too. Postings are dated in 2040.
  */
 class RandomCommandStreamEndToEndTest {
 
     private final KontorApps apps = KontorApps.get();
 
     sealed interface Step permits Register, Order, Receive, Issue, Count, Journal, Invoice, Pay, Credit, Hire, Visit,
-            Book {
+            Book, Call, DeliverCall, Mail, DeliverMail, ArchiveMail, OpenTicket, ResolveTicket, ReopenTicket {
     }
 
     record Invoice(int quantity, String unitPrice) implements Step {
@@ -54,6 +55,30 @@ class RandomCommandStreamEndToEndTest {
     }
 
     record Visit() implements Step {
+    }
+
+    record Call() implements Step {
+    }
+
+    record DeliverCall(int call) implements Step {
+    }
+
+    record Mail(String kind) implements Step {
+    }
+
+    record DeliverMail(int mail) implements Step {
+    }
+
+    record ArchiveMail(int mail, int years) implements Step {
+    }
+
+    record OpenTicket(String priority) implements Step {
+    }
+
+    record ResolveTicket(int ticket) implements Step {
+    }
+
+    record ReopenTicket(int ticket) implements Step {
     }
 
     /** The run's room from hour {@code start} for {@code hours} (0 or less: ends before it starts). */
@@ -100,7 +125,16 @@ class RandomCommandStreamEndToEndTest {
                 Arbitraries.just(new Hire()),
                 Arbitraries.just(new Visit()),
                 Combinators.combine(Arbitraries.integers().between(8, 15), Arbitraries.integers().between(0, 3))
-                        .as(Book::new));
+                        .as(Book::new),
+                Arbitraries.just(new Call()),
+                Arbitraries.integers().between(0, 2).map(DeliverCall::new),
+                Arbitraries.of("LETTER", "DOCUMENT", "PARCEL").map(Mail::new),
+                Arbitraries.integers().between(0, 2).map(DeliverMail::new),
+                Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.of(5, 0, 31))
+                        .as(ArchiveMail::new),
+                Arbitraries.of("P1", "P3", "P5").map(OpenTicket::new),
+                Arbitraries.integers().between(0, 2).map(ResolveTicket::new),
+                Arbitraries.integers().between(0, 2).map(ReopenTicket::new));
         return step.list().ofMinSize(20).ofMaxSize(40);
     }
 
@@ -127,6 +161,10 @@ class RandomCommandStreamEndToEndTest {
         boolean hired = false;
         int visits = 0;
         List<int[]> booked = new ArrayList<>();
+        List<Boolean> callDelivered = new ArrayList<>();
+        List<String> mailKind = new ArrayList<>();
+        List<String> mailStatus = new ArrayList<>();
+        List<Boolean> ticketOpen = new ArrayList<>();
         assertThat(send("admin", "/api/resources", "{\"id\":\"" + run + "-room\",\"name\":\"Random room\","
                 + "\"kind\":\"MEETING_ROOM\"}")).isTrue();
         for (Step step : steps) {
@@ -183,6 +221,63 @@ class RandomCommandStreamEndToEndTest {
                 assertThat(accepted).as("booking " + b + " beside " + booked.size() + " others").isEqualTo(valid);
                 if (accepted) {
                     booked.add(new int[] {b.start(), end});
+                }
+            } else if (step instanceof Call) {
+                boolean accepted = send("frontdesk", "/api/calls", "{\"id\":\"" + run + "-c" + callDelivered.size()
+                        + "\",\"caller\":\"Caller\",\"forEmployee\":\"" + run + "-emp\",\"message\":\"Call back\"}");
+                assertThat(accepted).as("a message is for an employee").isEqualTo(hired);
+                if (accepted) {
+                    callDelivered.add(false);
+                }
+            } else if (step instanceof DeliverCall d) {
+                boolean valid = d.call() < callDelivered.size() && !callDelivered.get(d.call());
+                assertThat(send("frontdesk", "/api/calls/" + run + "-c" + d.call() + "/delivered", ""))
+                        .as("delivering " + d).isEqualTo(valid);
+                if (valid) {
+                    callDelivered.set(d.call(), true);
+                }
+            } else if (step instanceof Mail m) {
+                assertThat(send("frontdesk", "/api/mail", "{\"id\":\"" + run + "-m" + mailKind.size() + "\","
+                        + "\"sender\":\"Sender\",\"recipient\":\"Office\",\"kind\":\"" + m.kind() + "\"}")).isTrue();
+                mailKind.add(m.kind());
+                mailStatus.add("UNDELIVERED");
+            } else if (step instanceof DeliverMail d) {
+                boolean valid = d.mail() < mailStatus.size() && mailStatus.get(d.mail()).equals("UNDELIVERED");
+                assertThat(send("frontdesk", "/api/mail/" + run + "-m" + d.mail() + "/delivered", ""))
+                        .as("delivering mail " + d).isEqualTo(valid);
+                if (valid) {
+                    mailStatus.set(d.mail(), "DELIVERED");
+                }
+            } else if (step instanceof ArchiveMail a) {
+                boolean valid = a.mail() < mailStatus.size() && a.years() >= 1 && a.years() <= 30
+                        && !mailStatus.get(a.mail()).equals("ARCHIVED") && !mailKind.get(a.mail()).equals("PARCEL")
+                        && (mailKind.get(a.mail()).equals("DOCUMENT") || mailStatus.get(a.mail()).equals("DELIVERED"));
+                assertThat(send("frontdesk", "/api/mail/" + run + "-m" + a.mail() + "/archive",
+                        "{\"retentionYears\":" + a.years() + "}")).as("archiving " + a).isEqualTo(valid);
+                if (valid) {
+                    mailStatus.set(a.mail(), "ARCHIVED");
+                }
+            } else if (step instanceof OpenTicket t) {
+                boolean valid = !t.priority().equals("P5");
+                assertThat(send("frontdesk", "/api/tickets", "{\"id\":\"" + run + "-t" + ticketOpen.size() + "\","
+                        + "\"category\":\"HARDWARE\",\"priority\":\"" + t.priority() + "\",\"title\":\"" + run
+                        + "\",\"description\":\"Printer\"}")).as("ticket " + t).isEqualTo(valid);
+                if (valid) {
+                    ticketOpen.add(true);
+                }
+            } else if (step instanceof ResolveTicket r) {
+                boolean valid = r.ticket() < ticketOpen.size() && ticketOpen.get(r.ticket());
+                assertThat(send("itsupport", "/api/tickets/" + run + "-t" + r.ticket() + "/resolution",
+                        "{\"resolution\":\"Fixed\"}")).as("resolving " + r).isEqualTo(valid);
+                if (valid) {
+                    ticketOpen.set(r.ticket(), false);
+                }
+            } else if (step instanceof ReopenTicket r) {
+                boolean valid = r.ticket() < ticketOpen.size() && !ticketOpen.get(r.ticket());
+                assertThat(send("itsupport", "/api/tickets/" + run + "-t" + r.ticket() + "/reopening",
+                        "{\"reason\":\"Again\"}")).as("reopening " + r).isEqualTo(valid);
+                if (valid) {
+                    ticketOpen.set(r.ticket(), true);
                 }
             } else if (step instanceof Register r) {
                 String sku = sku(run, r.item());
@@ -270,11 +365,44 @@ class RandomCommandStreamEndToEndTest {
         JsonNode calendar = read("frontdesk", calendarPath);
         assertThat(calendar.get("reservations")).as("the accepted bookings").hasSize(booked.size());
 
-        // Rebuilds of the receivables and reservations views from the log answer exactly what the live views did.
+        String callsPath = "/api/calls?forEmployee=" + run + "-emp&open=false&minPosition=" + head;
+        JsonNode calls = read("frontdesk", callsPath);
+        assertThat(calls.findValuesAsText("delivered")).as("messages and their delivery")
+                .containsExactlyElementsOf(callDelivered.stream().map(String::valueOf).toList());
+        String mailPath = "/api/mail?minPosition=" + head;
+        for (int i = 0; i < mailStatus.size(); i++) {
+            String id = run + "-m" + i;
+            JsonNode piece = findById(read("frontdesk", mailPath), id);
+            assertThat(piece.get("status").asText()).as(id).isEqualTo(mailStatus.get(i));
+        }
+        String ticketsPath = "/api/tickets?minPosition=" + head;
+        for (int i = 0; i < ticketOpen.size(); i++) {
+            String id = run + "-t" + i;
+            JsonNode ticket = findById(read("itsupport", ticketsPath), id);
+            assertThat(ticket.get("status").asText().equals("RESOLVED")).as(id).isEqualTo(!ticketOpen.get(i));
+        }
+
+        // Rebuilds of these views from the log answer exactly what the live views did.
         rebuild("billing");
         assertThat(read("accountant", receivablesPath).get("customers")).isEqualTo(receivables.get("customers"));
         rebuild("reservations");
         assertThat(read("frontdesk", calendarPath)).isEqualTo(calendar);
+        JsonNode mailBefore = read("frontdesk", mailPath);
+        JsonNode ticketsBefore = read("itsupport", ticketsPath);
+        rebuild("correspondence");
+        assertThat(read("frontdesk", callsPath)).isEqualTo(calls);
+        assertThat(read("frontdesk", mailPath)).isEqualTo(mailBefore);
+        rebuild("servicedesk");
+        assertThat(read("itsupport", ticketsPath)).isEqualTo(ticketsBefore);
+    }
+
+    private static JsonNode findById(JsonNode list, String id) {
+        for (JsonNode item : list) {
+            if (item.path("id").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no " + id + " in " + list);
     }
 
     private void rebuild(String view) {

@@ -50,7 +50,10 @@ final class KontorApps {
                 "--kontor.hr.snapshot-threshold=3",
                 // Resources too: the race and the bookings load a resource from its snapshot.
                 "--kontor.reservations.snapshot-threshold=3",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // The JVM ends with live-screen streams still open; a graceful shutdown would wait out its 30 s
+                // for them (a known limit of LiveScreens, see its stop()), holding up the build for nothing.
+                "--server.shutdown=immediate"));
         args.addAll(UserArguments.of(USERS));
         String[] arguments = args.toArray(String[]::new);
         command = CommandSideApplication.builder().run(arguments);

@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * processor in memory while this process works all of the processor's segments, so asking costs nothing. Where
  * other processes work some of them (several query sides sharing a view's segments), the segments worked here
  * are read in memory and the others from the token store, where their processes record how far they got; those
- * stored positions are read at most every {@value #STORED_READ_MILLIS} ms.
+ * stored positions are read at most every {@value #STORED_READ_MILLIS} ms. A process that works every segment reads
+ * the token store at most once a second, to learn which segments there are.
  */
 @Component
 public class ViewPositions {
@@ -26,6 +27,7 @@ public class ViewPositions {
     private static final long PARK_NANOS = Duration.ofMillis(5).toNanos();
     static final long STORED_READ_MILLIS = 20;
     private static final long STORED_READ_NANOS = Duration.ofMillis(STORED_READ_MILLIS).toNanos();
+    private static final long SEGMENTS_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final EventProcessingConfiguration processing;
     private final KontorTokenStore tokens;
@@ -53,10 +55,12 @@ public class ViewPositions {
 
     private long positionOf(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-        Map<Integer, Long> all = tokens == null ? Map.of() : stored(processor.getName());
+        // Which segments exist changes rarely: a copy up to a second old tells whether all are worked here.
+        Map<Integer, Long> all = tokens == null ? Map.of() : stored(processor.getName(), SEGMENTS_NANOS);
         if (all.isEmpty() || local.keySet().containsAll(all.keySet())) {
             return local.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
         }
+        all = stored(processor.getName(), STORED_READ_NANOS);
         return all.entrySet().stream()
                 .mapToLong(segment -> {
                     EventTrackerStatus here = local.get(segment.getKey());
@@ -65,10 +69,11 @@ public class ViewPositions {
                 .min().orElse(0);
     }
 
-    private Map<Integer, Long> stored(String processorName) {
+    /** The stored positions of the processor's segments, read again when the copy is older than {@code maxAge}. */
+    private Map<Integer, Long> stored(String processorName, long maxAge) {
         long now = System.nanoTime();
         Stored copy = stored.get(processorName);
-        if (copy == null || now - copy.readAt() >= STORED_READ_NANOS) {
+        if (copy == null || now - copy.readAt() >= maxAge) {
             copy = new Stored(tokens.storedPositions(processorName), now);
             stored.put(processorName, copy);
         }

@@ -1,25 +1,21 @@
 package io.kontor.query.billing;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import io.kontor.events.billing.CreditNoteIssued;
 import io.kontor.events.billing.InvoiceIssued;
 import io.kontor.events.billing.PaymentReceived;
-import io.kontor.query.common.ViewBatch;
+import io.kontor.query.common.DocumentFold;
 import io.kontor.query.common.Views;
 import io.kontor.shared.Money;
 import org.bson.Document;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The invoices of one processor batch, folded in memory: an invoice's document is read at most once per batch, each
- * event changes it in memory and stages a position-guarded replace. An event at or before the position the document
- * already reflects is a redelivery and changes nothing. Each document keeps its dated payments and credit notes
+ * event changes it in memory, and it is written once per batch ({@link DocumentFold}). An event at or before the
+ * position the document already reflects is a redelivery and changes nothing. Each document keeps its dated payments and credit notes
  * ({@code settlements}), so an aging can tell what was open on any date.
  */
 final class InvoiceFold implements Views.StagedWrites {
@@ -30,20 +26,17 @@ final class InvoiceFold implements Views.StagedWrites {
 
     enum Kind { PAYMENT, CREDIT_NOTE }
 
-    private final Views views;
-    private final MongoCollection<Document> collection;
-    private final Map<String, Document> invoices = new HashMap<>();
+    private final DocumentFold invoices;
 
     InvoiceFold(Views views) {
-        this.views = views;
-        this.collection = views.writing(COLLECTION);
+        this.invoices = new DocumentFold(views, COLLECTION);
     }
 
     void apply(long position, String invoiceId, Object event) {
-        Document invoice = invoices.computeIfAbsent(invoiceId, id -> collection.find(Filters.eq("_id", id)).first());
-        if (invoice != null && invoice.getLong(ViewBatch.POSITION) >= position) {
+        if (invoices.applied(invoiceId, position)) {
             return;
         }
+        Document invoice = invoices.get(invoiceId);
         Document changed;
         if (event instanceof InvoiceIssued e) {
             changed = issued(e);
@@ -56,9 +49,7 @@ final class InvoiceFold implements Views.StagedWrites {
                     e.gross()).append("vat", amount(e.vat())).append("reason", e.reason()), e.gross(), e.openAfter());
             changed.put("creditedVat", add(changed, "creditedVat", e.vat()));
         }
-        changed.append(ViewBatch.POSITION, position);
-        invoices.put(invoiceId, changed);
-        views.batch(COLLECTION).put(invoiceId, new Document(changed), position);
+        invoices.changed(invoiceId, changed, position);
     }
 
     private static Document issued(InvoiceIssued event) {
@@ -103,9 +94,9 @@ final class InvoiceFold implements Views.StagedWrites {
         return money.amount().toPlainString();
     }
 
-    /** The replaces are staged in the collection's batch, written with the others; nothing of its own to write. */
+    /** Stages each changed invoice once, in its final state, into the collection's batch. */
     @Override
     public void flush() {
-        invoices.clear();
+        invoices.flush();
     }
 }

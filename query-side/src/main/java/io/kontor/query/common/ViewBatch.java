@@ -65,8 +65,19 @@ public final class ViewBatch implements Views.StagedWrites {
         List<Write> pending = List.copyOf(writes);
         writes.clear();
         Map<Object, Long> positions = currentPositions(pending);
+        // A replace overwrites whatever earlier writes of the batch did to its document, so those are not sent.
+        Map<Object, Integer> lastReplace = new HashMap<>();
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).replacement() != null) {
+                lastReplace.put(pending.get(i).id(), i);
+            }
+        }
         List<WriteModel<Document>> models = new ArrayList<>();
-        for (Write write : pending) {
+        for (int i = 0; i < pending.size(); i++) {
+            Write write = pending.get(i);
+            if (i < lastReplace.getOrDefault(write.id(), -1)) {
+                continue;
+            }
             Long current = positions.get(write.id());
             if (current != null && current >= write.position()) {
                 continue;

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -123,11 +124,18 @@ public class Views {
         return (T) batches.computeIfAbsent(key, k -> factory.get());
     }
 
-    /** Writes everything the unit of work staged; idempotent, as later calls find nothing left to write. */
+    /**
+     * Writes everything the unit of work staged; idempotent, as later calls find nothing left to write. Folds
+     * ({@link StagedWrites} other than {@link ViewBatch}) flush first, as they may stage their documents into a
+     * collection's batch only then; the collections' batches are written after them.
+     */
     static void flush(UnitOfWork<?> unitOfWork) {
         Map<String, StagedWrites> batches = unitOfWork.root().getResource(RESOURCE);
         if (batches != null) {
-            batches.values().forEach(StagedWrites::flush);
+            List.copyOf(batches.values()).stream().filter(staged -> !(staged instanceof ViewBatch))
+                    .forEach(StagedWrites::flush);
+            List.copyOf(batches.values()).stream().filter(ViewBatch.class::isInstance)
+                    .forEach(StagedWrites::flush);
         }
     }
 

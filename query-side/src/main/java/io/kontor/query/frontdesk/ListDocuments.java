@@ -1,37 +1,28 @@
 package io.kontor.query.frontdesk;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import io.kontor.query.common.ViewBatch;
+import io.kontor.query.common.DocumentFold;
 import io.kontor.query.common.Views;
 import org.bson.Document;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The front desk's list documents of one processor batch, folded in memory: each document, keyed by what a screen
  * reads it by (the visitors on site, a day's visitors, a resource's day), holds a list of {@value #ITEMS} with an
- * {@code id} each, so a screen reads one document by key. A document is read at most once per batch; each event
- * changes it in memory and stages a position-guarded replace. An event at or before the position a document
- * already reflects is a redelivery and changes nothing in it.
+ * {@code id} each, so a screen reads one document by key. A document is read at most once per batch, each event
+ * changes it in memory, and it is written once per batch ({@link DocumentFold}). An event at or before the position
+ * a document already reflects is a redelivery and changes nothing in it.
  */
 public final class ListDocuments implements Views.StagedWrites {
 
     public static final String ITEMS = "items";
 
-    private final Views views;
-    private final String name;
-    private final MongoCollection<Document> collection;
-    private final Map<String, Document> documents = new HashMap<>();
+    private final DocumentFold documents;
 
     private ListDocuments(Views views, String collection) {
-        this.views = views;
-        this.name = collection;
-        this.collection = views.writing(collection);
+        this.documents = new DocumentFold(views, collection);
     }
 
     /** The current unit of work's fold of {@code collection}. */
@@ -42,18 +33,15 @@ public final class ListDocuments implements Views.StagedWrites {
 
     /** Changes the items of document {@code key} as the event at {@code position} says, unless it already did. */
     public void change(String key, long position, Consumer<List<Document>> change) {
-        Document document = documents.computeIfAbsent(key, id -> collection.find(Filters.eq("_id", id)).first());
-        if (document != null && document.getLong(ViewBatch.POSITION) >= position) {
+        if (documents.applied(key, position)) {
             return;
         }
+        Document document = documents.get(key);
         if (document == null) {
             document = new Document("_id", key).append(ITEMS, new ArrayList<Document>());
         }
         change.accept(document.getList(ITEMS, Document.class));
-        document.append(ViewBatch.POSITION, position);
-        documents.put(key, document);
-        List<Document> copies = document.getList(ITEMS, Document.class).stream().map(Document::new).toList();
-        views.batch(name).put(key, new Document(ITEMS, copies), position);
+        documents.changed(key, document, position);
     }
 
     /** Adds {@code item}, or replaces the item with its id. */
@@ -71,9 +59,9 @@ public final class ListDocuments implements Views.StagedWrites {
         items.stream().filter(item -> id.equals(item.getString("id"))).forEach(item -> item.append(field, value));
     }
 
-    /** The replaces are staged in the collection's batch, written with the others; nothing of its own to write. */
+    /** Stages each changed document once, in its final state, into the collection's batch. */
     @Override
     public void flush() {
-        documents.clear();
+        documents.flush();
     }
 }

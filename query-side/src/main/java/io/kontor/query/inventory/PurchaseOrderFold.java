@@ -1,14 +1,12 @@
 package io.kontor.query.inventory;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import io.kontor.events.inventory.GoodsReceived;
 import io.kontor.events.inventory.OrderLine;
 import io.kontor.events.inventory.PurchaseOrderApproved;
 import io.kontor.events.inventory.PurchaseOrderRaised;
 import io.kontor.events.inventory.ReceivedLine;
 import io.kontor.events.inventory.SupplierPaid;
-import io.kontor.query.common.ViewBatch;
+import io.kontor.query.common.DocumentFold;
 import io.kontor.query.common.Views;
 import org.bson.Document;
 
@@ -20,8 +18,8 @@ import java.util.Map;
 
 /**
  * The purchase orders of one processor batch, folded in memory: an order's document is read at most once per batch,
- * each event changes it in memory and stages a position-guarded replace. An event at or before the position the
- * document already reflects is a redelivery and changes nothing.
+ * each event changes it in memory, and it is written once per batch ({@link DocumentFold}). An event at or before
+ * the position the document already reflects is a redelivery and changes nothing.
  */
 final class PurchaseOrderFold implements Views.StagedWrites {
 
@@ -29,22 +27,18 @@ final class PurchaseOrderFold implements Views.StagedWrites {
 
     enum Status { AWAITING_APPROVAL, OPEN, RECEIVED }
 
-    private final Views views;
-    private final MongoCollection<Document> collection;
-    private final Map<String, Document> orders = new HashMap<>();
+    private final DocumentFold orders;
 
     PurchaseOrderFold(Views views) {
-        this.views = views;
-        this.collection = views.writing(COLLECTION);
+        this.orders = new DocumentFold(views, COLLECTION);
     }
 
     void apply(long position, Object event) {
         String orderId = orderId(event);
-        Document order = orders.computeIfAbsent(orderId,
-                id -> collection.find(Filters.eq("_id", id)).first());
-        if (order != null && order.getLong(ViewBatch.POSITION) >= position) {
+        if (orders.applied(orderId, position)) {
             return;
         }
+        Document order = orders.get(orderId);
         Document changed;
         if (event instanceof PurchaseOrderRaised e) {
             changed = raised(e);
@@ -55,9 +49,7 @@ final class PurchaseOrderFold implements Views.StagedWrites {
         } else {
             changed = paid(order, (SupplierPaid) event);
         }
-        changed.append(ViewBatch.POSITION, position);
-        orders.put(orderId, changed);
-        views.batch(COLLECTION).put(orderId, new Document(changed), position);
+        orders.changed(orderId, changed, position);
     }
 
     private static String orderId(Object event) {
@@ -130,9 +122,9 @@ final class PurchaseOrderFold implements Views.StagedWrites {
         return new BigDecimal(order.getString(field)).add(amount).toPlainString();
     }
 
-    /** The replaces are staged in the collection's batch, written with the others; nothing of its own to write. */
+    /** Stages each changed order once, in its final state, into the collection's batch. */
     @Override
     public void flush() {
-        orders.clear();
+        orders.flush();
     }
 }

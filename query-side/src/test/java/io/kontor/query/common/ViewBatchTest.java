@@ -55,6 +55,22 @@ class ViewBatchTest {
     }
 
     @Test
+    void aLaterReplaceWinsOverEverythingBeforeItInTheBatch() {
+        write(b -> b.put("a", new Document("count", 1), 2));
+
+        write(b -> {
+            b.update("a", inc("count", 1), 3);
+            b.put("a", new Document("count", 10), 4);
+            b.update("a", inc("count", 1), 5);
+            b.put("a", new Document("name", "last"), 6);
+            b.update("a", inc("count", 5), 7);
+        });
+
+        assertThat(doc("a")).containsEntry("name", "last").containsEntry("count", 5)
+                .containsEntry("position", 7L);
+    }
+
+    @Test
     void anUpdateOfAMissingDocumentCreatesNothing() {
         write(b -> b.update("ghost", inc("count", 1), 3));
 

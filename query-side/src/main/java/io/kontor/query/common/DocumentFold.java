@@ -1,0 +1,61 @@
+package io.kontor.query.common;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Documents of one view collection folded in memory for one processor batch, for views whose events change a
+ * document in place (an invoice, a day's list). A document is read by {@code _id} at most once per batch, every
+ * event of the batch changes the same in-memory copy, and the document is staged once, in its final state, into the
+ * collection's {@link ViewBatch} when the batch ends ({@link Views#flush}): a document that twenty events of a batch
+ * change is encoded and written once, not twenty times. An event at or before the position a document already
+ * reflects is a redelivery and changes nothing in it.
+ */
+public final class DocumentFold {
+
+    private final Views views;
+    private final String name;
+    private final MongoCollection<Document> collection;
+    private final Map<Object, Document> documents = new HashMap<>();
+    private final Map<Object, Long> changed = new LinkedHashMap<>();
+
+    /** The fold of view collection {@code collection} in the generation the current unit of work writes. */
+    public DocumentFold(Views views, String collection) {
+        this.views = views;
+        this.name = collection;
+        this.collection = views.writing(collection);
+    }
+
+    /** Document {@code id} as this batch has folded it so far, read from the view on first use; null if none. */
+    public Document get(Object id) {
+        return documents.computeIfAbsent(id, key -> collection.find(Filters.eq("_id", key)).first());
+    }
+
+    /** Whether document {@code id} already reflects the event at {@code position} (a redelivery). */
+    public boolean applied(Object id, long position) {
+        Document document = get(id);
+        return document != null && document.getLong(ViewBatch.POSITION) >= position;
+    }
+
+    /** Records {@code document} as what {@code id} holds once the event at {@code position} is applied. */
+    public void changed(Object id, Document document, long position) {
+        document.put(ViewBatch.POSITION, position);
+        documents.put(id, document);
+        changed.put(id, position);
+    }
+
+    /** Stages every changed document, once, into the collection's batch, and forgets the batch's documents. */
+    public void flush() {
+        if (!changed.isEmpty()) {
+            ViewBatch batch = views.batch(name);
+            changed.forEach((id, position) -> batch.put(id, documents.get(id), position));
+        }
+        changed.clear();
+        documents.clear();
+    }
+}

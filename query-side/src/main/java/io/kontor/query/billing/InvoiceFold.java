@@ -6,6 +6,7 @@ import io.kontor.events.billing.PaymentReceived;
 import io.kontor.query.common.DocumentFold;
 import io.kontor.query.common.Views;
 import io.kontor.shared.Money;
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 
 import java.math.BigDecimal;
@@ -29,7 +30,20 @@ final class InvoiceFold implements Views.StagedWrites {
     private final DocumentFold invoices;
 
     InvoiceFold(Views views) {
-        this.invoices = new DocumentFold(views, COLLECTION);
+        this.invoices = new DocumentFold(views, COLLECTION, InvoiceFold::invoiceOf);
+    }
+
+    /** The invoice an event of the batch changes, without deserializing events of other types. */
+    private static Object invoiceOf(EventMessage<?> event) {
+        Class<?> type = event.getPayloadType();
+        if (type == InvoiceIssued.class) {
+            return ((InvoiceIssued) event.getPayload()).invoiceId();
+        } else if (type == PaymentReceived.class) {
+            return ((PaymentReceived) event.getPayload()).invoiceId();
+        } else if (type == CreditNoteIssued.class) {
+            return ((CreditNoteIssued) event.getPayload()).invoiceId();
+        }
+        return null;
     }
 
     void apply(long position, String invoiceId, Object event) {

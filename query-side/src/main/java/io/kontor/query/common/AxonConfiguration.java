@@ -95,7 +95,10 @@ public class AxonConfiguration {
                 // up to the head seen at the first claim (the seeded chart on a fresh database), so a new view read
                 // as REPLAYING, and kept that token in the store until it handled an event past that head.
                 .registerPooledStreamingEventProcessorConfiguration(
-                        (axon, builder) -> builder.initialToken(StreamableMessageSource::createTailToken))
+                        (axon, builder) -> builder.initialToken(StreamableMessageSource::createTailToken)
+                                // Streams that call the processor back when events arrive: without that, a pooled
+                                // processor looks at an idle stream every 500 ms (see PrefetchingMessageSource).
+                                .messageSource(new PrefetchingMessageSource(axon.eventStore())))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((c, processorName) -> viewFlushInterceptor);
     }

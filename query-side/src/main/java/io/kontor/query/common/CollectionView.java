@@ -103,6 +103,7 @@ public final class CollectionView implements RebuildableView {
         targets.put(name, generation);
         unitOfWork.resources().put(Views.TARGETS, targets);
         unitOfWork.resources().put(Views.REBUILD, Boolean.TRUE);
+        unitOfWork.resources().put(Views.EVENTS, events);
         var result = unitOfWork.executeWithResult(() -> {
             for (TrackedEventMessage<?> event : events) {
                 for (AnnotationEventHandlerAdapter handler : handlers) {

@@ -2,11 +2,15 @@ package io.kontor.query.common;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Documents of one view collection folded in memory for one processor batch, for views whose events change a
@@ -15,6 +19,9 @@ import java.util.Map;
  * collection's {@link ViewBatch} when the batch ends ({@link Views#flush}): a document that twenty events of a batch
  * change is encoded and written once, not twenty times. An event at or before the position a document already
  * reflects is a redelivery and changes nothing in it.
+ *
+ * <p>A fold told which document each event changes ({@code documentOf}) reads all documents of the batch with one
+ * {@code $in} on the first read, instead of one round trip per document.
  */
 public final class DocumentFold {
 
@@ -23,17 +30,50 @@ public final class DocumentFold {
     private final MongoCollection<Document> collection;
     private final Map<Object, Document> documents = new HashMap<>();
     private final Map<Object, Long> changed = new LinkedHashMap<>();
+    private final Function<EventMessage<?>, Object> documentOf;
+    private boolean prefetched;
 
     /** The fold of view collection {@code collection} in the generation the current unit of work writes. */
     public DocumentFold(Views views, String collection) {
+        this(views, collection, event -> null);
+    }
+
+    /**
+     * The same, where {@code documentOf} names the document an event of the batch changes (null for none), so the
+     * batch's documents are read together. It must not deserialize payloads it does not need: check the payload
+     * type first.
+     */
+    public DocumentFold(Views views, String collection, Function<EventMessage<?>, Object> documentOf) {
         this.views = views;
         this.name = collection;
         this.collection = views.writing(collection);
+        this.documentOf = documentOf;
     }
 
     /** Document {@code id} as this batch has folded it so far, read from the view on first use; null if none. */
     public Document get(Object id) {
-        return documents.computeIfAbsent(id, key -> collection.find(Filters.eq("_id", key)).first());
+        if (!prefetched) {
+            prefetched = true;
+            prefetch();
+        }
+        if (!documents.containsKey(id)) {
+            documents.put(id, collection.find(Filters.eq("_id", id)).first());
+        }
+        return documents.get(id);
+    }
+
+    private void prefetch() {
+        Set<Object> ids = new LinkedHashSet<>();
+        for (EventMessage<?> event : Views.batchEvents()) {
+            Object id = documentOf.apply(event);
+            if (id != null && !documents.containsKey(id)) {
+                ids.add(id);
+            }
+        }
+        if (ids.size() > 1) {
+            ids.forEach(id -> documents.put(id, null));
+            collection.find(Filters.in("_id", ids)).forEach(document -> documents.put(document.get("_id"), document));
+        }
     }
 
     /** Whether document {@code id} already reflects the event at {@code position} (a redelivery). */
@@ -57,5 +97,6 @@ public final class DocumentFold {
         }
         changed.clear();
         documents.clear();
+        prefetched = false;
     }
 }

@@ -2,13 +2,16 @@ package io.kontor.query.common;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +39,8 @@ public class Views {
     static final String TARGETS = Views.class.getName() + ".targets";
     /** A unit of work resource marking a rebuild's replay (see {@link #rebuilding()}). */
     static final String REBUILD = Views.class.getName() + ".rebuild";
+    /** A unit of work resource: the events a rebuild's unit of work applies (see {@link #batchEvents()}). */
+    static final String EVENTS = Views.class.getName() + ".events";
 
     private final MongoDatabase database;
     private final ViewGenerations generations;
@@ -137,6 +142,27 @@ public class Views {
             List.copyOf(batches.values()).stream().filter(ViewBatch.class::isInstance)
                     .forEach(StagedWrites::flush);
         }
+    }
+
+    /**
+     * The events of the current unit of work's batch: a processor's batch, or a rebuild's chunk; empty outside of
+     * either. For folds that read every document a batch will change at once.
+     */
+    public static List<EventMessage<?>> batchEvents() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return List.of();
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<?> messages = root instanceof BatchingUnitOfWork<?> batch ? batch.getMessages() : root.getResource(EVENTS);
+        List<EventMessage<?>> events = new ArrayList<>();
+        if (messages != null) {
+            messages.forEach(message -> {
+                if (message instanceof EventMessage<?> event) {
+                    events.add(event);
+                }
+            });
+        }
+        return events;
     }
 
     /** The global log position of the event a tracking token points at. */

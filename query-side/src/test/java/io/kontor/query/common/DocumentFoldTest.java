@@ -9,6 +9,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.kontor.eventlog.testing.TestMongo;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -46,6 +49,10 @@ class DocumentFoldTest {
 
         ListFold(Views views) {
             this.fold = new DocumentFold(views, "lists");
+        }
+
+        ListFold(Views views, java.util.function.Function<EventMessage<?>, Object> documentOf) {
+            this.fold = new DocumentFold(views, "lists", documentOf);
         }
 
         void add(String id, String item, long position) {
@@ -119,6 +126,45 @@ class DocumentFoldTest {
 
         assertThat(lists().find(eq("_id", "plain")).first()).containsEntry("items", List.of("p"));
         assertThat(lists().find(eq("_id", "day")).first()).containsEntry("items", List.of("a"));
+    }
+
+    @Test
+    void theDocumentsABatchChangesAreReadWithOneQuery() {
+        batch(v -> {
+            fold(v).add("a", "old", 1);
+            fold(v).add("b", "old", 2);
+        });
+        List<String> finds = new ArrayList<>();
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")) {
+                    finds.add(event.getCommand().toJson());
+                }
+            }
+        };
+        List<EventMessage<String>> events = List.of("a", "b", "c", "a").stream()
+                .<EventMessage<String>>map(GenericEventMessage::new).toList();
+
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestMongo.connectionString()))
+                .addCommandListener(listener).build())) {
+            Views countedViews = new Views(client.getDatabase(database.getName()));
+            BatchingUnitOfWork<EventMessage<String>> unitOfWork = new BatchingUnitOfWork<>(events);
+            unitOfWork.start();
+            long position = 3;
+            for (EventMessage<String> event : events) {
+                countedViews.staged("prefetching-fold", () -> new ListFold(countedViews, m -> m.getPayload()))
+                        .add(event.getPayload(), "new", position++);
+            }
+            Views.flush(unitOfWork);
+            unitOfWork.commit();
+        }
+
+        // The fold's reads; the batch's position-guard read (a projection of positions only) comes on top.
+        assertThat(finds).filteredOn(find -> !find.contains("\"projection\"")).hasSize(1);
+        assertThat(lists().find(eq("_id", "a")).first()).containsEntry("items", List.of("old", "new", "new"));
+        assertThat(lists().find(eq("_id", "c")).first()).containsEntry("items", List.of("new"));
     }
 
     @Test

@@ -449,6 +449,7 @@ public final class LoadDriver {
         private final List<Sample> pending = new ArrayList<>();
         private long[] lags = new long[1 << 14];
         private int count;
+        private final Map<String, List<Long>> byProcessor = new TreeMap<>();
         private volatile boolean finishing;
 
         LagSampler(Apps apps, ConcurrentLinkedQueue<Sample> incoming) {
@@ -474,6 +475,8 @@ public final class LoadDriver {
                                 lags = Arrays.copyOf(lags, count * 2);
                             }
                             lags[count++] = now - s.answeredNanos();
+                            byProcessor.computeIfAbsent(s.processor(), p -> new ArrayList<>())
+                                    .add(now - s.answeredNanos());
                             return true;
                         }
                         return false;
@@ -499,6 +502,13 @@ public final class LoadDriver {
             if (!pending.isEmpty()) {
                 System.out.printf("  %d lag samples never reached their view within 30 s%n", pending.size());
             }
+            StringBuilder views = new StringBuilder("  lag p50/p99 ms by view:");
+            byProcessor.forEach((processor, values) -> {
+                long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+                views.append(String.format(" %s %.0f/%.0f (%d);", processor, Result.percentile(sorted, 0.50),
+                        Result.percentile(sorted, 0.99), sorted.length));
+            });
+            System.out.println(views);
             return Arrays.copyOf(lags, count);
         }
     }
@@ -579,7 +589,7 @@ public final class LoadDriver {
             return percentile(lags, quantile);
         }
 
-        private static double percentile(long[] sorted, double quantile) {
+        static double percentile(long[] sorted, double quantile) {
             if (sorted.length == 0) {
                 return Double.NaN;
             }

@@ -44,6 +44,13 @@ public final class ListDocuments implements Views.StagedWrites {
         documents.changed(key, document, position);
     }
 
+    /** Whether document {@code key}, as this batch has folded it so far, has an item with {@code id}. */
+    public boolean contains(String key, String id) {
+        Document document = documents.get(key);
+        return document != null && document.getList(ITEMS, Document.class).stream()
+                .anyMatch(item -> id.equals(item.getString("id")));
+    }
+
     /** Adds {@code item}, or replaces the item with its id. */
     public static void upsert(List<Document> items, Document item) {
         remove(items, item.getString("id"));

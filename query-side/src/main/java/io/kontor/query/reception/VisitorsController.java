@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -62,16 +63,25 @@ class VisitorsController {
     @Operation(summary = "The visitor log of a day (in Denmark): every visit that began that day, with check-in and "
             + "check-out times (role FRONT_DESK)")
     VisitorLog day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return new VisitorLog(date.toString(), list(ReceptionProjection.dayKey(date)));
+        // The day's index names its log's parts; a log from before parts existed is one document of its own.
+        List<String> keys = new ArrayList<>(List.of(ReceptionProjection.dayKey(date)));
+        Document index = visitors().find(Filters.eq("_id", ReceptionProjection.logKey(date))).first();
+        if (index != null) {
+            index.getList(ListDocuments.ITEMS, Document.class).forEach(part -> keys.add(part.getString("id")));
+        }
+        return new VisitorLog(date.toString(), list(visitors().find(Filters.in("_id", keys))));
     }
 
     private List<VisitorView> list(String key) {
-        Document d = visitors().find(Filters.eq("_id", key)).first();
-        if (d == null) {
-            return List.of();
-        }
-        return d.getList(ListDocuments.ITEMS, Document.class).stream().map(VisitorView::of)
-                .sorted(Comparator.comparing(VisitorView::checkedInAt).thenComparing(VisitorView::id)).toList();
+        return list(visitors().find(Filters.eq("_id", key)));
+    }
+
+    private static List<VisitorView> list(Iterable<Document> documents) {
+        List<VisitorView> visitors = new ArrayList<>();
+        documents.forEach(d -> d.getList(ListDocuments.ITEMS, Document.class)
+                .forEach(item -> visitors.add(VisitorView.of(item))));
+        visitors.sort(Comparator.comparing(VisitorView::checkedInAt).thenComparing(VisitorView::id));
+        return visitors;
     }
 
     private MongoCollection<Document> visitors() {

@@ -2,6 +2,8 @@ package io.kontor.query.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -62,6 +64,15 @@ class MetricsEndToEndTest {
                 "kontor_eventlog_head");
         assertThat(query).containsPattern("kontor_projection_lag\\{[^}]*processor=\"ledger\"");
         assertThat(query).containsPattern("kontor_projection_rebuild_position\\{[^}]*view=\"ledger\"");
+    }
+
+    @Test
+    void springSecurityObservationsAreOffWhileHttpRequestObservationsStay() {
+        for (var context : List.of(apps.command, apps.query)) {
+            ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+            assertThat(Observation.start("spring.security.filterchains", registry).isNoop()).isTrue();
+            assertThat(Observation.start("http.server.requests", registry).isNoop()).isFalse();
+        }
     }
 
     @Test

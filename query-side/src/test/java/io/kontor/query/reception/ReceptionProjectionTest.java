@@ -3,10 +3,13 @@ package io.kontor.query.reception;
 import io.kontor.events.reception.VisitorCheckedIn;
 import io.kontor.events.reception.VisitorCheckedOut;
 import io.kontor.query.frontdesk.ProjectionHarness;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static io.kontor.query.frontdesk.ProjectionHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,53 @@ class ReceptionProjectionTest {
         VisitorsController.VisitorLog fourth = queries.day(LocalDate.of(2027, 5, 4));
         assertThat(fourth.visitors()).extracting(VisitorsController.VisitorView::id).containsExactly("v-2");
         assertThat(fourth.visitors().get(0).checkedOutAt()).isNull();
+    }
+
+    @Test
+    void aDaysLogIsKeptInPartsAndABatchRewritesOnlyThePartsItTouches() {
+        harness.batch(at("2027-05-03T08:00:01Z", visitor("v-1", "Ole")),
+                at("2027-05-03T08:00:05Z", visitor("v-2", "Bo")),
+                at("2027-05-03T08:00:15Z", visitor("v-3", "Eva")));
+        harness.batch(at("2027-05-03T09:00:00Z", visitor("v-4", "Kim")),
+                at("2027-05-03T09:30:00Z", new VisitorCheckedOut("v-2", Instant.parse("2027-05-03T08:00:05Z"))));
+
+        var visitors = harness.database.getCollection(ReceptionProjection.VISITORS);
+        Document first = visitors.find(Filters.eq("_id", ReceptionProjection.logPart(
+                Instant.parse("2027-05-03T08:00:01Z")))).first();
+        Document second = visitors.find(Filters.eq("_id", ReceptionProjection.logPart(
+                Instant.parse("2027-05-03T08:00:15Z")))).first();
+        assertThat(first.getList("items", Document.class)).extracting(d -> d.getString("id"))
+                .containsExactly("v-1", "v-2");
+        // The second batch changed the first part (a check-out) but not the second: it still has the first batch's
+        // position.
+        assertThat(first.getLong("position")).isEqualTo(5L);
+        assertThat(second.getList("items", Document.class)).extracting(d -> d.getString("id"))
+                .containsExactly("v-3");
+        assertThat(second.getLong("position")).isEqualTo(3L);
+        assertThat(visitors.find(Filters.eq("_id", ReceptionProjection.logKey(LocalDate.of(2027, 5, 3)))).first()
+                .getList("items", Document.class)).hasSize(3);
+
+        VisitorsController.VisitorLog day = queries.day(LocalDate.of(2027, 5, 3));
+        assertThat(day.visitors()).extracting(VisitorsController.VisitorView::id)
+                .containsExactly("v-1", "v-2", "v-3", "v-4");
+        assertThat(day.visitors().get(1).checkedOutAt()).isEqualTo("2027-05-03T09:30:00Z");
+        assertThat(day.visitors().get(0).checkedOutAt()).isNull();
+    }
+
+    @Test
+    void aDaysLogWrittenBeforeItHadPartsIsStillReadAndCheckedOutOf() {
+        harness.database.getCollection(ReceptionProjection.VISITORS).insertOne(
+                new Document("_id", "day:2027-05-03").append("position", 0L).append("items", List.of(
+                        new Document("id", "v-old").append("name", "Ib").append("company", "Olsen ApS")
+                                .append("hostId", "anna").append("hostName", "Anna Berg").append("purpose", "Audit")
+                                .append("checkedInAt", "2027-05-03T07:00:00Z").append("checkedOutAt", null))));
+
+        harness.batch(at("2027-05-03T08:00:00Z", visitor("v-new", "Ole")),
+                at("2027-05-03T10:00:00Z", new VisitorCheckedOut("v-old", Instant.parse("2027-05-03T07:00:00Z"))));
+
+        VisitorsController.VisitorLog day = queries.day(LocalDate.of(2027, 5, 3));
+        assertThat(day.visitors()).extracting(VisitorsController.VisitorView::id).containsExactly("v-old", "v-new");
+        assertThat(day.visitors().get(0).checkedOutAt()).isEqualTo("2027-05-03T10:00:00Z");
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class DocumentFold {
     private final String name;
     private final MongoCollection<Document> collection;
     private final Map<Object, Document> documents = new HashMap<>();
+    /** The position each document had when this batch read it (null: there was none). */
+    private final Map<Object, Long> read = new HashMap<>();
     private final Map<Object, Long> changed = new LinkedHashMap<>();
     private final Function<EventMessage<?>, Object> documentOf;
     private boolean prefetched;
@@ -57,7 +59,7 @@ public final class DocumentFold {
             prefetch();
         }
         if (!documents.containsKey(id)) {
-            documents.put(id, collection.find(Filters.eq("_id", id)).first());
+            remember(id, collection.find(Filters.eq("_id", id)).first());
         }
         return documents.get(id);
     }
@@ -71,9 +73,14 @@ public final class DocumentFold {
             }
         }
         if (ids.size() > 1) {
-            ids.forEach(id -> documents.put(id, null));
-            collection.find(Filters.in("_id", ids)).forEach(document -> documents.put(document.get("_id"), document));
+            ids.forEach(id -> remember(id, null));
+            collection.find(Filters.in("_id", ids)).forEach(document -> remember(document.get("_id"), document));
         }
+    }
+
+    private void remember(Object id, Document document) {
+        documents.put(id, document);
+        read.put(id, document == null ? null : document.getLong(ViewBatch.POSITION));
     }
 
     /** Whether document {@code id} already reflects the event at {@code position} (a redelivery). */
@@ -93,10 +100,17 @@ public final class DocumentFold {
     public void flush() {
         if (!changed.isEmpty()) {
             ViewBatch batch = views.batch(name);
-            changed.forEach((id, position) -> batch.put(id, documents.get(id), position));
+            changed.forEach((id, position) -> {
+                if (read.containsKey(id)) {
+                    batch.put(id, documents.get(id), position, read.get(id));
+                } else {
+                    batch.put(id, documents.get(id), position);
+                }
+            });
         }
         changed.clear();
         documents.clear();
+        read.clear();
         prefetched = false;
     }
 }

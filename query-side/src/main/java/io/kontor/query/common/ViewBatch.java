@@ -42,6 +42,10 @@ public final class ViewBatch implements Views.StagedWrites {
     private record Write(Object id, long position, Document replacement, Bson update) {
     }
 
+    /** Positions of documents whose writer read them in this batch: no need to read them again for the guard. */
+    private final Map<Object, Long> known = new HashMap<>();
+    private static final long ABSENT = -1;
+
     ViewBatch(MongoCollection<Document> collection) {
         this.collection = collection;
     }
@@ -50,6 +54,15 @@ public final class ViewBatch implements Views.StagedWrites {
     public void put(Object id, Document document, long position) {
         Document full = new Document(document).append("_id", id).append(POSITION, position);
         writes.add(new Write(id, position, full, null));
+    }
+
+    /**
+     * Like {@link #put}, from a writer that read the document in this batch and saw it at {@code current} (null: no
+     * such document): the guard then needs no read of its own.
+     */
+    public void put(Object id, Document document, long position, Long current) {
+        known.putIfAbsent(id, current == null ? ABSENT : current);
+        put(id, document, position);
     }
 
     /** Applies {@code update} to the existing document {@code id}, unless it already reflects {@code position}. */
@@ -65,6 +78,7 @@ public final class ViewBatch implements Views.StagedWrites {
         List<Write> pending = List.copyOf(writes);
         writes.clear();
         Map<Object, Long> positions = currentPositions(pending);
+        known.clear();
         // A replace overwrites whatever earlier writes of the batch did to its document, so those are not sent.
         Map<Object, Integer> lastReplace = new HashMap<>();
         for (int i = 0; i < pending.size(); i++) {
@@ -98,10 +112,19 @@ public final class ViewBatch implements Views.StagedWrites {
 
     private Map<Object, Long> currentPositions(List<Write> pending) {
         Set<Object> ids = new LinkedHashSet<>();
-        pending.forEach(write -> ids.add(write.id()));
         Map<Object, Long> positions = new HashMap<>();
-        collection.find(Filters.in("_id", ids)).projection(Projections.include(POSITION))
-                .forEach(doc -> positions.put(doc.get("_id"), ((Number) doc.get(POSITION)).longValue()));
+        pending.forEach(write -> {
+            Long current = known.get(write.id());
+            if (current == null) {
+                ids.add(write.id());
+            } else if (current != ABSENT) {
+                positions.put(write.id(), current);
+            }
+        });
+        if (!ids.isEmpty()) {
+            collection.find(Filters.in("_id", ids)).projection(Projections.include(POSITION))
+                    .forEach(doc -> positions.put(doc.get("_id"), ((Number) doc.get(POSITION)).longValue()));
+        }
         return positions;
     }
 }

@@ -71,6 +71,19 @@ class ViewBatchTest {
     }
 
     @Test
+    void aWriterThatReadTheDocumentInTheBatchSparesTheGuardItsRead() {
+        write(b -> b.put("a", new Document("name", "first"), 5));
+
+        write(b -> {
+            b.put("a", new Document("name", "stale"), 4, 5L);
+            b.put("b", new Document("name", "new"), 6, null);
+        });
+
+        assertThat(doc("a")).containsEntry("name", "first").containsEntry("position", 5L);
+        assertThat(doc("b")).containsEntry("name", "new").containsEntry("position", 6L);
+    }
+
+    @Test
     void anUpdateOfAMissingDocumentCreatesNothing() {
         write(b -> b.update("ghost", inc("count", 1), 3));
 

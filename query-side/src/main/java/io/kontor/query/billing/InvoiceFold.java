@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * The invoices of one processor batch, folded in memory: an invoice's document is read at most once per batch, each
  * event changes it in memory, and it is written once per batch ({@link DocumentFold}). An event at or before the
- * position the document already reflects is a redelivery and changes nothing. Each document keeps its dated payments and credit notes
- * ({@code settlements}), so an aging can tell what was open on any date.
+ * position the document already reflects is a redelivery and changes nothing. Each document keeps its dated payments
+ * and credit notes ({@code settlements}), so an aging can tell what was open on any date.
  */
 final class InvoiceFold implements Views.StagedWrites {
 

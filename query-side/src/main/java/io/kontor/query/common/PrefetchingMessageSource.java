@@ -81,9 +81,11 @@ public final class PrefetchingMessageSource implements StreamableMessageSource<T
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Handed to the processor, which closes this stream and opens another from its last token.
                 if (!closed) {
-                    failure = e;
+                    failure = e instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("reading the event stream failed", e);
                     onAvailable.run();
                 }
             }

@@ -19,11 +19,11 @@ public class LedgerGenerations extends Generations<LedgerStore> {
     public LedgerGenerations(MongoDatabase database, ViewGenerations generations, PostingRules rules,
                              int eventsPerWrite) {
         super(LedgerProjection.GROUP, generations, generation -> new LedgerStore(database, generation),
-                store -> new LedgerBatch(store, rules), eventsPerWrite);
+                store -> new LedgerRebuild(store, rules), eventsPerWrite);
     }
 
     /** A replay into {@code store} outside any processor and any swap (tests and the benchmark). */
     static Generation into(LedgerStore store, PostingRules rules, int eventsPerWrite) {
-        return Generations.into(store, s -> new LedgerBatch(s, rules), eventsPerWrite);
+        return Generations.into(store, s -> new LedgerRebuild(s, rules), eventsPerWrite);
     }
 }

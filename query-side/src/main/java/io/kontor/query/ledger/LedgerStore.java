@@ -36,7 +36,7 @@ import java.util.Map;
  * collection. Lines are immutable once written and buckets are replaced whole, so applying a batch again after a
  * partial write completes it without counting anything twice (the fold skips what the buckets' stamps cover).
  */
-public class LedgerStore implements Generations.Store {
+public class LedgerStore implements Generations.Store, LedgerTarget {
 
     static final String ACCOUNTS = "ledger_accounts";
     static final String BUCKETS = "ledger_buckets";
@@ -91,21 +91,37 @@ public class LedgerStore implements Generations.Store {
     public record Account(String code, String name, AccountType type, String currency, long position) {
     }
 
-    void write(Collection<Account> openedAccounts, LedgerFold.Result result) {
+    @Override
+    public void write(Collection<Account> openedAccounts, LedgerFold.Result result) {
+        writeAccounts(openedAccounts);
+        // Lines first: a crash between the two writes leaves day buckets unstamped, so the redelivered batch
+        // recomputes the same line ids with the same content, and their inserts find them already there.
+        insertLines(result.lines());
+        writeBuckets(result.created(), result.updated().stream().map(LedgerFold.Update::bucket).toList());
+    }
+
+    void writeAccounts(Collection<Account> openedAccounts) {
         if (!openedAccounts.isEmpty()) {
             accounts.bulkWrite(openedAccounts.stream().map(LedgerStore::replace).toList(), ORDERED);
         }
-        // Lines first: a crash between the two writes leaves day buckets unstamped, so the redelivered batch
-        // recomputes the same line ids with the same content, and their inserts find them already there.
-        if (!result.lines().isEmpty()) {
-            insertIgnoringDuplicates(lines, result.lines().stream().map(LedgerStore::document).toList());
+    }
+
+    /** Inserts lines of their own; a line already there (a redelivered batch's) is left as it is. */
+    void insertLines(List<LedgerLine> newLines) {
+        if (!newLines.isEmpty()) {
+            insertIgnoringDuplicates(lines, newLines.stream().map(LedgerStore::document).toList());
         }
+    }
+
+    /**
+     * Inserts the buckets {@code created} whole, and gives each of {@code updated} (which exist) its new totals
+     * and appends its {@code embedded} lines, never rewriting its whole array.
+     */
+    void writeBuckets(List<Bucket> created, List<Bucket> updated) {
         // Inserting a new document costs a fraction of an upsert on the embedded server; a rebuild creates most.
-        // An existing bucket gets its new totals and its new lines appended, never its whole array rewritten.
         List<WriteModel<Document>> bucketWrites = new ArrayList<>();
-        result.created().forEach(b -> bucketWrites.add(new InsertOneModel<>(document(b))));
-        for (LedgerFold.Update update : result.updated()) {
-            Bucket b = update.bucket();
+        created.forEach(b -> bucketWrites.add(new InsertOneModel<>(document(b))));
+        for (Bucket b : updated) {
             List<Bson> changes = new ArrayList<>(List.of(
                     Updates.set("debit", new Decimal128(b.debit())), Updates.set("credit", new Decimal128(b.credit())),
                     Updates.set("lines", b.lines()), Updates.set("stamp", b.stamp()),
@@ -119,11 +135,11 @@ public class LedgerStore implements Generations.Store {
         }
         if (!bucketWrites.isEmpty()) {
             BulkWriteResult written = buckets.bulkWrite(bucketWrites, UNORDERED);
-            if (written.getMatchedCount() != result.updated().size()) {
+            if (written.getMatchedCount() != updated.size()) {
                 // A bucket read a moment ago is gone: something other than this view's processor touched the
                 // view. Failing the batch makes the processor retry it from its last token.
                 throw new IllegalStateException("ledger buckets changed under the ledger projection: "
-                        + written.getMatchedCount() + " of " + result.updated().size() + " updates matched");
+                        + written.getMatchedCount() + " of " + updated.size() + " updates matched");
             }
         }
     }
@@ -156,7 +172,8 @@ public class LedgerStore implements Generations.Store {
     }
 
     /** The buckets with these keys, totals only: what balances need, without the bytes of embedded lines. */
-    Map<String, Bucket> totals(Collection<String> keys) {
+    @Override
+    public Map<String, Bucket> totals(Collection<String> keys) {
         return buckets(keys, Projections.exclude("entries"));
     }
 

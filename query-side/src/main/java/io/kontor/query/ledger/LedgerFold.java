@@ -26,7 +26,8 @@ final class LedgerFold {
     static final int MAX_LINES_PER_EVENT = 1 << 16;
 
     private final List<Entry> entries = new ArrayList<>();
-    private final Map<AccountDay, Keys> keys = new HashMap<>();
+    /** Per day, per account: a day's hash is unique among nearby days, and an account's string caches its own. */
+    private final Map<LocalDate, Map<String, Keys>> keys = new HashMap<>();
 
     /** A posting caused by the event at {@code position}. */
     record Entry(long position, String eventType, Posting posting) {
@@ -79,10 +80,6 @@ final class LedgerFold {
         return keys;
     }
 
-    /** An account on a day: what the keys of a line's buckets depend on. */
-    private record AccountDay(String account, LocalDate date) {
-    }
-
     /**
      * The keys of an account-day's buckets (all time, year, month, day: {@link #DAY} is the day's), and the prefix of
      * its lines' ids. Built once per account-day a batch posts to, not four strings with dates in them per line.
@@ -93,9 +90,9 @@ final class LedgerFold {
     private static final int DAY = 3;
 
     private Keys keysFor(String account, LocalDate date) {
-        return keys.computeIfAbsent(new AccountDay(account, date), k -> new Keys(new String[]{Bucket.all(account),
-                Bucket.year(account, date.getYear()), Bucket.month(account, YearMonth.from(date)),
-                Bucket.day(account, date)}, LedgerLine.idPrefix(account, date)));
+        return keys.computeIfAbsent(date, d -> new HashMap<>()).computeIfAbsent(account, a -> new Keys(
+                new String[]{Bucket.all(a), Bucket.year(a, date.getYear()), Bucket.month(a, YearMonth.from(date)),
+                        Bucket.day(a, date)}, LedgerLine.idPrefix(a, date)));
     }
 
     /**

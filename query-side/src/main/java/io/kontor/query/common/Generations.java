@@ -27,25 +27,25 @@ public class Generations<S extends Generations.Store> implements Supplier<S>, Re
     private final String name;
     private final ViewGenerations generations;
     private final LongFunction<S> open;
-    private final Function<S, PayloadBatch> batches;
+    private final Function<S, Replay> replays;
     private final int eventsPerWrite;
     private final AtomicReference<S> live;
 
     /**
      * @param name           the view's name and processing group
      * @param open           the store of a generation
-     * @param batches        a fresh batch of events into a store
+     * @param replays        a rebuild's batches into a store (for most views, a factory of fresh batches)
      * @param eventsPerWrite how many events a rebuild folds into each write ({@link Generation#eventsPerWrite()})
      */
     public Generations(String name, ViewGenerations generations, LongFunction<S> open,
-                       Function<S, PayloadBatch> batches, int eventsPerWrite) {
+                       Function<S, Replay> replays, int eventsPerWrite) {
         if (eventsPerWrite < 1) {
             throw new IllegalArgumentException("events per write must be positive: " + eventsPerWrite);
         }
         this.name = name;
         this.generations = generations;
         this.open = open;
-        this.batches = batches;
+        this.replays = replays;
         this.eventsPerWrite = eventsPerWrite;
         this.live = new AtomicReference<>(open.apply(generations.live(name)));
     }
@@ -71,7 +71,7 @@ public class Generations<S extends Generations.Store> implements Supplier<S>, Re
     public Generation nextGeneration() {
         S store = open.apply(get().generation() + 1);
         store.drop();
-        return new Rebuild<>(store, batches, eventsPerWrite, () -> {
+        return new Rebuild<>(store, replays.apply(store), eventsPerWrite, () -> {
             generations.setLive(name, store.generation());
             S replaced = live.getAndSet(store);
             return replaced::drop;
@@ -79,12 +79,12 @@ public class Generations<S extends Generations.Store> implements Supplier<S>, Re
     }
 
     /** A replay into {@code store} outside any processor and any swap (tests and benchmarks). */
-    public static <S extends Store> Generation into(S store, Function<S, PayloadBatch> batches, int eventsPerWrite) {
-        return new Rebuild<>(store, batches, eventsPerWrite, () -> () -> {
+    public static <S extends Store> Generation into(S store, Function<S, Replay> replays, int eventsPerWrite) {
+        return new Rebuild<>(store, replays.apply(store), eventsPerWrite, () -> () -> {
         });
     }
 
-    private record Rebuild<S extends Store>(S store, Function<S, PayloadBatch> batches, int eventsPerWrite,
+    private record Rebuild<S extends Store>(S store, Replay replay, int eventsPerWrite,
                                             Supplier<Runnable> live) implements Generation {
 
         @Override
@@ -94,11 +94,11 @@ public class Generations<S extends Generations.Store> implements Supplier<S>, Re
 
         @Override
         public Batch batch() {
-            PayloadBatch batch = batches.apply(store);
+            PayloadBatch batch = replay.batch();
             return new Batch() {
                 @Override
                 public void add(TrackedEventMessage<?> event) {
-                    batch.add(Views.positionOf(event.trackingToken()), event.getTimestamp(), event.getPayload());
+                    batch.add(Views.positionOf(event.trackingToken()), event::getTimestamp, event.getPayload());
                 }
 
                 @Override
@@ -109,7 +109,14 @@ public class Generations<S extends Generations.Store> implements Supplier<S>, Re
         }
 
         @Override
+        public void complete() {
+            replay.complete();
+        }
+
+        @Override
         public Runnable goLive() {
+            // Nothing held back may be missing from a generation that answers queries.
+            replay.complete();
             return live.get();
         }
 

@@ -259,6 +259,7 @@ public class ProjectionRebuilds {
             }
         }
         batch.flush();
+        target.complete();
         run.head = Math.max(run.head, run.position);
     }
 }

@@ -3,6 +3,7 @@ package io.kontor.query.common;
 import org.axonframework.eventhandling.TrackedEventMessage;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * A view that {@link ProjectionRebuilds} can rebuild beside its live generation. Its name is its processing group
@@ -33,6 +34,14 @@ public interface RebuildableView {
         Batch batch();
 
         /**
+         * Writes whatever this generation's batches held back for a later write (a view may keep what the next
+         * batches are likely to change in memory, to write it once). A catch-up calls it when it has applied all it
+         * read, so everything applied is written before the generation goes live.
+         */
+        default void complete() {
+        }
+
+        /**
          * Makes this generation the live one, recorded for restarts before queries and the projection switch to it
          * in memory; answers what drops the generation it replaced.
          */
@@ -50,7 +59,24 @@ public interface RebuildableView {
     /** A batch of a view that folds events by log position, time and payload (the ledger's, the KPIs'). */
     interface PayloadBatch extends Views.StagedWrites {
 
-        /** Stages the event at its log position; {@code timestamp} is when it was appended. */
-        void add(long position, Instant timestamp, Object payload);
+        /**
+         * Stages the event at its log position; {@code timestamp} answers when it was appended (parsed only when
+         * asked: a view that folds by position alone, the ledger, never pays for it).
+         */
+        void add(long position, Supplier<Instant> timestamp, Object payload);
+    }
+
+    /**
+     * The batches of one rebuild into a generation. A view that writes each batch whole is a batch factory
+     * ({@code () -> new ItsBatch(store)}); one whose batches keep documents in memory across writes also writes
+     * them out in {@link #complete()}.
+     */
+    interface Replay {
+
+        PayloadBatch batch();
+
+        /** Writes what the batches held back ({@link Generation#complete()}). */
+        default void complete() {
+        }
     }
 }

@@ -48,6 +48,15 @@ record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, in
         return embedded.isEmpty() ? this : new Bucket(id, account, debit, credit, lines, stamp, firstDate, List.of());
     }
 
+    /** {@code later}, a later state of this bucket, with this bucket's lines before the ones {@code later} adds. */
+    Bucket followedBy(Bucket later) {
+        List<LedgerLine> all = new ArrayList<>(embedded.size() + later.embedded().size());
+        all.addAll(embedded);
+        all.addAll(later.embedded());
+        return new Bucket(later.id(), later.account(), later.debit(), later.credit(), later.lines(), later.stamp(),
+                later.firstDate(), all);
+    }
+
     Bucket embedding(LedgerLine line) {
         List<LedgerLine> more = new ArrayList<>(embedded);
         more.add(line);

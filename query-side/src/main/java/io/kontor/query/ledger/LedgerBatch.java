@@ -7,6 +7,7 @@ import io.kontor.query.ledger.posting.PostingRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One batch of events on its way into the ledger view: accounts opened and postings, folded and written once by
@@ -14,19 +15,24 @@ import java.util.List;
  */
 public final class LedgerBatch implements RebuildableView.PayloadBatch {
 
-    private final LedgerStore store;
+    private final LedgerTarget target;
     private final PostingRules rules;
     private List<LedgerStore.Account> accounts = new ArrayList<>();
     private LedgerFold fold = new LedgerFold();
 
     public LedgerBatch(LedgerStore store, PostingRules rules) {
-        this.store = store;
+        this((LedgerTarget) store, rules);
+    }
+
+    /** A batch that reads and writes buckets through {@code target} (a rebuild's, which holds some back). */
+    LedgerBatch(LedgerTarget target, PostingRules rules) {
+        this.target = target;
         this.rules = rules;
     }
 
     /** The ledger folds by position and payload alone: postings carry their own dates. */
     @Override
-    public void add(long position, Instant timestamp, Object event) {
+    public void add(long position, Supplier<Instant> timestamp, Object event) {
         add(position, event);
     }
 
@@ -43,8 +49,8 @@ public final class LedgerBatch implements RebuildableView.PayloadBatch {
     public void flush() {
         LedgerFold.Result result = fold.isEmpty()
                 ? LedgerFold.Result.NOTHING
-                : fold.fold(store.totals(fold.bucketKeys()));
-        store.write(accounts, result);
+                : fold.fold(target.totals(fold.bucketKeys()));
+        target.write(accounts, result);
         accounts = new ArrayList<>();
         fold = new LedgerFold();
     }

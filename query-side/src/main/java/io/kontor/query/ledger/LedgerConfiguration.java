@@ -24,7 +24,7 @@ public class LedgerConfiguration {
     /** The live generation of the view's store, which a rebuild swaps ({@code POST /api/audit/projections/ledger/rebuild}). */
     @Bean
     LedgerGenerations ledgerGenerations(MongoDatabase database, ViewGenerations generations, PostingRules rules,
-                                        @Value("${kontor.query.rebuild.ledger-events-per-write:20000}")
+                                        @Value("${kontor.query.rebuild.ledger-events-per-write:2000}")
                                         int eventsPerWrite) {
         return new LedgerGenerations(database, generations, rules, eventsPerWrite);
     }

@@ -8,7 +8,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class LedgerFold {
     static final int MAX_LINES_PER_EVENT = 1 << 16;
 
     private final List<Entry> entries = new ArrayList<>();
+    /** Per day, per account: a day's hash is unique among nearby days, and an account's string caches its own. */
+    private final Map<LocalDate, Map<String, Keys>> keys = new HashMap<>();
 
     /** A posting caused by the event at {@code position}. */
     record Entry(long position, String eventType, Posting posting) {
@@ -71,20 +74,83 @@ final class LedgerFold {
         for (Entry entry : entries) {
             LocalDate date = entry.posting().date();
             for (JournalLine line : entry.posting().lines()) {
-                keys.addAll(keysFor(line.account(), date));
+                Collections.addAll(keys, keysFor(line.account(), date).buckets);
             }
         }
         return keys;
     }
 
-    private static List<String> keysFor(String account, LocalDate date) {
-        return List.of(Bucket.all(account), Bucket.year(account, date.getYear()),
-                Bucket.month(account, YearMonth.from(date)), Bucket.day(account, date));
+    /**
+     * The keys of an account-day's buckets (all time, year, month, day: {@link #DAY} is the day's), and the prefix of
+     * its lines' ids. Built once per account-day a batch posts to, not four strings with dates in them per line.
+     */
+    private record Keys(String[] buckets, String linePrefix) {
+    }
+
+    private static final int DAY = 3;
+
+    private Keys keysFor(String account, LocalDate date) {
+        return keys.computeIfAbsent(date, d -> new HashMap<>()).computeIfAbsent(account, a -> new Keys(
+                new String[]{Bucket.all(a), Bucket.year(a, date.getYear()), Bucket.month(a, YearMonth.from(date)),
+                        Bucket.day(a, date)}, LedgerLine.idPrefix(a, date)));
+    }
+
+    /**
+     * A bucket while the batch folds into it: one mutable total per bucket, turned into a {@link Bucket} once at the
+     * end, instead of a new bucket (and a copy of its lines) per line.
+     */
+    private static final class Folding {
+        final String id;
+        final String account;
+        final Bucket before;
+        BigDecimal debit;
+        BigDecimal credit;
+        int lines;
+        long stamp;
+        LocalDate firstDate;
+        final List<LedgerLine> embedded = new ArrayList<>();
+        boolean changed;
+
+        Folding(String id, String account, Bucket before) {
+            Bucket from = before == null ? Bucket.empty(id, account) : before;
+            this.id = from.id();
+            this.account = from.account();
+            this.before = before;
+            debit = from.debit();
+            credit = from.credit();
+            lines = from.lines();
+            stamp = from.stamp();
+            firstDate = from.firstDate();
+        }
+
+        /** As {@link Bucket#plus}: the line's amount on its side, the other side unchanged. */
+        void plus(JournalLine line, long lineStamp, LocalDate date) {
+            BigDecimal amount = line.amount().amount();
+            if (line.side() == Side.DEBIT) {
+                debit = debit.add(amount);
+                credit = plusZero(credit);
+            } else {
+                debit = plusZero(debit);
+                credit = credit.add(amount);
+            }
+            lines++;
+            stamp = lineStamp;
+            firstDate = firstDate == null || date.isBefore(firstDate) ? date : firstDate;
+        }
+
+        /** {@code total + 0}, which is {@code total} itself unless its scale is negative (then the sum's is 0). */
+        private static BigDecimal plusZero(BigDecimal total) {
+            return total.scale() >= 0 ? total : total.add(BigDecimal.ZERO);
+        }
+
+        Bucket bucket() {
+            return new Bucket(id, account, debit, credit, lines, stamp, firstDate, embedded);
+        }
     }
 
     Result fold(Map<String, Bucket> current) {
-        Map<String, Bucket> state = new LinkedHashMap<>();
-        Map<String, Bucket> changed = new LinkedHashMap<>();
+        Map<String, Folding> state = new HashMap<>();
+        List<Folding> changed = new ArrayList<>();
         List<LedgerLine> lines = new ArrayList<>();
         for (Entry entry : entries) {
             Posting posting = entry.posting();
@@ -92,40 +158,41 @@ final class LedgerFold {
             for (int i = 0; i < posting.lines().size(); i++) {
                 JournalLine line = posting.lines().get(i);
                 long lineStamp = stamp(entry.position(), i);
-                BigDecimal debit = line.side() == Side.DEBIT ? line.amount().amount() : BigDecimal.ZERO;
-                BigDecimal credit = line.side() == Side.CREDIT ? line.amount().amount() : BigDecimal.ZERO;
-                for (String key : keysFor(line.account(), date)) {
-                    Bucket bucket = state.computeIfAbsent(key, k -> current.containsKey(k)
-                            ? current.get(k).withoutEmbedded() : Bucket.empty(k, line.account()));
-                    if (bucket.stamp() >= lineStamp) {
+                Keys keys = keysFor(line.account(), date);
+                for (int k = 0; k < keys.buckets().length; k++) {
+                    Folding bucket = state.computeIfAbsent(keys.buckets()[k],
+                            key -> new Folding(key, line.account(), current.get(key)));
+                    if (bucket.stamp >= lineStamp) {
                         continue;
                     }
-                    Bucket updated = bucket.plus(debit, credit, lineStamp, date);
-                    if (key.equals(Bucket.day(line.account(), date))) {
-                        LedgerLine ledgerLine = new LedgerLine(LedgerLine.id(line.account(), date, bucket.lines()),
-                                line.account(), date, bucket.lines(), line.side(), line.amount().amount(),
-                                line.amount().currency().getCurrencyCode(), entry.position(), entry.eventType(),
-                                posting.reference(), posting.description());
-                        if (bucket.embedsNextLine()) {
-                            updated = updated.embedding(ledgerLine);
+                    if (k == DAY) {
+                        int index = bucket.lines;
+                        LedgerLine ledgerLine = new LedgerLine(keys.linePrefix() + index, line.account(), date, index,
+                                line.side(), line.amount().amount(), line.amount().currency().getCurrencyCode(),
+                                entry.position(), entry.eventType(), posting.reference(), posting.description());
+                        if (index < Bucket.EMBEDDED_LINES) {
+                            bucket.embedded.add(ledgerLine);
                         } else {
                             lines.add(ledgerLine);
                         }
                     }
-                    state.put(key, updated);
-                    changed.put(key, updated);
+                    bucket.plus(line, lineStamp, date);
+                    if (!bucket.changed) {
+                        bucket.changed = true;
+                        changed.add(bucket);
+                    }
                 }
             }
         }
         List<Bucket> created = new ArrayList<>();
         List<Update> updated = new ArrayList<>();
-        changed.forEach((key, bucket) -> {
-            if (current.containsKey(key)) {
-                updated.add(new Update(bucket, current.get(key).stamp()));
+        for (Folding bucket : changed) {
+            if (bucket.before != null) {
+                updated.add(new Update(bucket.bucket(), bucket.before.stamp()));
             } else {
-                created.add(bucket);
+                created.add(bucket.bucket());
             }
-        });
+        }
         return new Result(created, updated, lines);
     }
 }

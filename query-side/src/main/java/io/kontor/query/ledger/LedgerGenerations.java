@@ -13,17 +13,18 @@ public class LedgerGenerations extends Generations<LedgerStore> {
 
     /**
      * {@code eventsPerWrite}: how many events a rebuild folds into each write. The view's write cost is per bucket
-     * document, and a day's bucket is touched by every batch that posts to that day: folding many events per write
-     * creates most buckets whole, in one insert, instead of updating each several times.
+     * document, and a day's bucket is touched by every batch that posts to that day: {@link LedgerRebuild} holds
+     * the buckets a write touched until a write leaves them alone, so most are created whole, in one insert. A few
+     * thousand events per write are enough for that; more only keep more events alive (staged, and read ahead).
      */
     public LedgerGenerations(MongoDatabase database, ViewGenerations generations, PostingRules rules,
                              int eventsPerWrite) {
         super(LedgerProjection.GROUP, generations, generation -> new LedgerStore(database, generation),
-                store -> new LedgerBatch(store, rules), eventsPerWrite);
+                store -> new LedgerRebuild(store, rules), eventsPerWrite);
     }
 
     /** A replay into {@code store} outside any processor and any swap (tests and the benchmark). */
     static Generation into(LedgerStore store, PostingRules rules, int eventsPerWrite) {
-        return Generations.into(store, s -> new LedgerBatch(s, rules), eventsPerWrite);
+        return Generations.into(store, s -> new LedgerRebuild(s, rules), eventsPerWrite);
     }
 }

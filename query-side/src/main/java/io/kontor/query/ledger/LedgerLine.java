@@ -13,7 +13,12 @@ record LedgerLine(String id, String account, LocalDate date, int indexInDay, Sid
                   String currency, long position, String eventType, String reference, String description) {
 
     static String id(String account, LocalDate date, int indexInDay) {
-        return account + "|" + date + "|" + indexInDay;
+        return idPrefix(account, date) + indexInDay;
+    }
+
+    /** What the ids of an account's lines on {@code date} start with: the id is this and the index in the day. */
+    static String idPrefix(String account, LocalDate date) {
+        return account + "|" + date + "|";
     }
 
     /** The line's effect on a debit-minus-credit balance. */

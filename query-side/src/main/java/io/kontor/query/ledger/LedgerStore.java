@@ -18,7 +18,12 @@ import io.kontor.events.ledger.AccountType;
 import io.kontor.events.ledger.Side;
 import io.kontor.query.common.ViewGenerations;
 import io.kontor.query.common.Generations;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonDocument;
+import org.bson.BsonWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.io.BasicOutputBuffer;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 
@@ -36,7 +41,7 @@ import java.util.Map;
  * collection. Lines are immutable once written and buckets are replaced whole, so applying a batch again after a
  * partial write completes it without counting anything twice (the fold skips what the buckets' stamps cover).
  */
-public class LedgerStore implements Generations.Store {
+public class LedgerStore implements Generations.Store, LedgerTarget {
 
     static final String ACCOUNTS = "ledger_accounts";
     static final String BUCKETS = "ledger_buckets";
@@ -51,6 +56,9 @@ public class LedgerStore implements Generations.Store {
     private final MongoCollection<Document> accounts;
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> lines;
+    /** The same collections written with BSON encoded straight from buckets and lines ({@link #raw(Bucket)}). */
+    private final MongoCollection<BsonDocument> bucketWrites;
+    private final MongoCollection<BsonDocument> lineWrites;
 
     /** The view's first generation, in the collections {@code ledger_accounts}, {@code ledger_buckets} and {@code ledger_lines}. */
     public LedgerStore(MongoDatabase database) {
@@ -66,6 +74,8 @@ public class LedgerStore implements Generations.Store {
         this.accounts = database.getCollection(ViewGenerations.collectionName(ACCOUNTS, generation));
         this.buckets = database.getCollection(ViewGenerations.collectionName(BUCKETS, generation));
         this.lines = database.getCollection(ViewGenerations.collectionName(LINES, generation));
+        this.bucketWrites = buckets.withDocumentClass(BsonDocument.class);
+        this.lineWrites = lines.withDocumentClass(BsonDocument.class);
     }
 
     @Override
@@ -91,46 +101,64 @@ public class LedgerStore implements Generations.Store {
     public record Account(String code, String name, AccountType type, String currency, long position) {
     }
 
-    void write(Collection<Account> openedAccounts, LedgerFold.Result result) {
+    @Override
+    public void write(Collection<Account> openedAccounts, LedgerFold.Result result) {
+        writeAccounts(openedAccounts);
+        // Lines first: a crash between the two writes leaves day buckets unstamped, so the redelivered batch
+        // recomputes the same line ids with the same content, and their inserts find them already there.
+        insertLines(result.lines());
+        writeBuckets(result.created(), result.updated().stream().map(LedgerFold.Update::bucket).toList());
+    }
+
+    void writeAccounts(Collection<Account> openedAccounts) {
         if (!openedAccounts.isEmpty()) {
             accounts.bulkWrite(openedAccounts.stream().map(LedgerStore::replace).toList(), ORDERED);
         }
-        // Lines first: a crash between the two writes leaves day buckets unstamped, so the redelivered batch
-        // recomputes the same line ids with the same content, and their inserts find them already there.
-        if (!result.lines().isEmpty()) {
-            insertIgnoringDuplicates(lines, result.lines().stream().map(LedgerStore::document).toList());
+    }
+
+    /** Inserts lines of their own; a line already there (a redelivered batch's) is left as it is. */
+    void insertLines(List<LedgerLine> newLines) {
+        if (!newLines.isEmpty()) {
+            insertIgnoringDuplicates(lineWrites, newLines.stream().map(line -> raw(line, false)).toList());
         }
+    }
+
+    /**
+     * Inserts the buckets {@code created} whole, and gives each of {@code updated} (which exist) its new totals
+     * and appends its {@code embedded} lines, never rewriting its whole array.
+     */
+    void writeBuckets(List<Bucket> created, List<Bucket> updated) {
         // Inserting a new document costs a fraction of an upsert on the embedded server; a rebuild creates most.
-        // An existing bucket gets its new totals and its new lines appended, never its whole array rewritten.
-        List<WriteModel<Document>> bucketWrites = new ArrayList<>();
-        result.created().forEach(b -> bucketWrites.add(new InsertOneModel<>(document(b))));
-        for (LedgerFold.Update update : result.updated()) {
-            Bucket b = update.bucket();
+        List<WriteModel<BsonDocument>> writes = new ArrayList<>();
+        created.forEach(b -> writes.add(new InsertOneModel<>(raw(b))));
+        for (Bucket b : updated) {
             List<Bson> changes = new ArrayList<>(List.of(
                     Updates.set("debit", new Decimal128(b.debit())), Updates.set("credit", new Decimal128(b.credit())),
                     Updates.set("lines", b.lines()), Updates.set("stamp", b.stamp()),
                     Updates.set("firstDate", b.firstDate() == null ? null : b.firstDate().toString())));
             if (!b.embedded().isEmpty()) {
-                changes.add(Updates.pushEach("entries", b.embedded().stream().map(LedgerStore::embedded).toList()));
+                changes.add(Updates.pushEach("entries", b.embedded().stream().map(line -> raw(line, true)).toList()));
             }
             // Filtered on _id alone: anything more is a full scan on the embedded server. The ledger has one
             // writer (its single-segment processor), so the bucket is as it was read.
-            bucketWrites.add(new UpdateOneModel<>(Filters.eq("_id", b.id()), Updates.combine(changes)));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", b.id()), Updates.combine(changes)));
         }
-        if (!bucketWrites.isEmpty()) {
-            BulkWriteResult written = buckets.bulkWrite(bucketWrites, UNORDERED);
-            if (written.getMatchedCount() != result.updated().size()) {
+        if (!writes.isEmpty()) {
+            BulkWriteResult written = bucketWrites.bulkWrite(writes, UNORDERED);
+            if (written.getMatchedCount() != updated.size()) {
                 // A bucket read a moment ago is gone: something other than this view's processor touched the
                 // view. Failing the batch makes the processor retry it from its last token.
                 throw new IllegalStateException("ledger buckets changed under the ledger projection: "
-                        + written.getMatchedCount() + " of " + result.updated().size() + " updates matched");
+                        + written.getMatchedCount() + " of " + updated.size() + " updates matched");
             }
         }
     }
 
-    private static void insertIgnoringDuplicates(MongoCollection<Document> collection, List<Document> documents) {
+    private static void insertIgnoringDuplicates(MongoCollection<BsonDocument> collection,
+                                                 List<? extends BsonDocument> documents) {
         try {
-            collection.bulkWrite(documents.stream().<WriteModel<Document>>map(InsertOneModel::new).toList(), UNORDERED);
+            collection.bulkWrite(documents.stream().<WriteModel<BsonDocument>>map(InsertOneModel::new).toList(),
+                    UNORDERED);
         } catch (MongoBulkWriteException e) {
             boolean onlyDuplicates = e.getWriteErrors().stream()
                     .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
@@ -156,7 +184,8 @@ public class LedgerStore implements Generations.Store {
     }
 
     /** The buckets with these keys, totals only: what balances need, without the bytes of embedded lines. */
-    Map<String, Bucket> totals(Collection<String> keys) {
+    @Override
+    public Map<String, Bucket> totals(Collection<String> keys) {
         return buckets(keys, Projections.exclude("entries"));
     }
 
@@ -199,44 +228,70 @@ public class LedgerStore implements Generations.Store {
         return new ReplaceOneModel<>(Filters.eq("_id", account.code()), doc, UPSERT);
     }
 
-    private static Document document(Bucket bucket) {
-        Document doc = new Document("_id", bucket.id())
-                .append("account", bucket.account())
-                .append("debit", new Decimal128(bucket.debit()))
-                .append("credit", new Decimal128(bucket.credit()))
-                .append("lines", bucket.lines())
-                .append("stamp", bucket.stamp())
-                .append("firstDate", bucket.firstDate() == null ? null : bucket.firstDate().toString());
-        if (!bucket.embedded().isEmpty()) {
-            doc.append("entries", bucket.embedded().stream().map(LedgerStore::embedded).toList());
+    /**
+     * A bucket as inserted, encoded straight to BSON: no {@link Document} per line built, looked up codec by codec
+     * and encoded after it. Fields, their order and BSON types are those the reads below expect.
+     */
+    private static RawBsonDocument raw(Bucket bucket) {
+        BasicOutputBuffer out = new BasicOutputBuffer(128 + 160 * bucket.embedded().size());
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
+            writer.writeStartDocument();
+            writer.writeString("_id", bucket.id());
+            writer.writeString("account", bucket.account());
+            writer.writeDecimal128("debit", new Decimal128(bucket.debit()));
+            writer.writeDecimal128("credit", new Decimal128(bucket.credit()));
+            writer.writeInt32("lines", bucket.lines());
+            writer.writeInt64("stamp", bucket.stamp());
+            writeString(writer, "firstDate", bucket.firstDate() == null ? null : bucket.firstDate().toString());
+            if (!bucket.embedded().isEmpty()) {
+                writer.writeStartArray("entries");
+                for (LedgerLine line : bucket.embedded()) {
+                    writeLine(writer, line, true);
+                }
+                writer.writeEndArray();
+            }
+            writer.writeEndDocument();
         }
-        return doc;
-    }
-
-    private static Document document(LedgerLine line) {
-        return new Document("_id", line.id())
-                .append("account", line.account())
-                .append("date", line.date().toString())
-                .append("indexInDay", line.indexInDay())
-                .append("side", line.side().name())
-                .append("amount", new Decimal128(line.amount()))
-                .append("currency", line.currency())
-                .append("position", line.position())
-                .append("eventType", line.eventType())
-                .append("reference", line.reference())
-                .append("description", line.description());
+        return new RawBsonDocument(out.getInternalBuffer(), 0, out.getPosition());
     }
 
     /**
-     * A line as its day bucket embeds it: without the id, account and date, which the bucket itself gives. A
-     * rebuild writes every line once, so each field left out is a field less to encode, send and store per line.
+     * A line as a document of its own or, {@code embedded}, as its day bucket embeds it: without the id, account
+     * and date, which the bucket itself gives. A rebuild writes every line once, so each field left out is a field
+     * less to encode, send and store per line.
      */
-    private static Document embedded(LedgerLine line) {
-        Document doc = document(line);
-        doc.remove("_id");
-        doc.remove("account");
-        doc.remove("date");
-        return doc;
+    private static RawBsonDocument raw(LedgerLine line, boolean embedded) {
+        BasicOutputBuffer out = new BasicOutputBuffer(256);
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
+            writeLine(writer, line, embedded);
+        }
+        return new RawBsonDocument(out.getInternalBuffer(), 0, out.getPosition());
+    }
+
+    private static void writeLine(BsonWriter writer, LedgerLine line, boolean embedded) {
+        writer.writeStartDocument();
+        if (!embedded) {
+            writer.writeString("_id", line.id());
+            writer.writeString("account", line.account());
+            writer.writeString("date", line.date().toString());
+        }
+        writer.writeInt32("indexInDay", line.indexInDay());
+        writer.writeString("side", line.side().name());
+        writer.writeDecimal128("amount", new Decimal128(line.amount()));
+        writeString(writer, "currency", line.currency());
+        writer.writeInt64("position", line.position());
+        writeString(writer, "eventType", line.eventType());
+        writeString(writer, "reference", line.reference());
+        writeString(writer, "description", line.description());
+        writer.writeEndDocument();
+    }
+
+    private static void writeString(BsonWriter writer, String name, String value) {
+        if (value == null) {
+            writer.writeNull(name);
+        } else {
+            writer.writeString(name, value);
+        }
     }
 
     private static Bucket toBucket(Document doc) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One batch of events on its way into the KPI view: each event's contributions are folded into its days, read once
@@ -47,6 +48,11 @@ public final class KpiBatch implements RebuildableView.PayloadBatch {
     }
 
     @Override
+    public void add(long position, Supplier<Instant> timestamp, Object event) {
+        add(position, timestamp.get(), event);
+    }
+
+    /** Stages the event at {@code position}, appended at {@code timestamp}. */
     public void add(long position, Instant timestamp, Object event) {
         rules.contributionsOf(event, timestamp, facts).forEach(c -> staged.add(new Staged(position, c)));
     }

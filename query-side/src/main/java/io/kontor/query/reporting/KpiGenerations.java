@@ -12,6 +12,6 @@ public class KpiGenerations extends Generations<KpiStore> {
 
     public KpiGenerations(MongoDatabase database, ViewGenerations generations, KpiRules rules) {
         super(KpiProjection.GROUP, generations, generation -> new KpiStore(database, generation),
-                store -> new KpiBatch(store, rules), 1);
+                store -> () -> new KpiBatch(store, rules), 1);
     }
 }

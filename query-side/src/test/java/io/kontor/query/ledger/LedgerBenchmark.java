@@ -42,7 +42,7 @@ public final class LedgerBenchmark {
     private static final int EVENTS_PER_COMMIT = 100;
     /** As a rebuild reads and writes by default (kontor.query.rebuild.batch-size, .ledger-events-per-write). */
     private static final int CHUNK = Integer.getInteger("bench.chunk", 1_000);
-    private static final int EVENTS_PER_WRITE = Integer.getInteger("bench.eventsPerWrite", 20_000);
+    private static final int EVENTS_PER_WRITE = Integer.getInteger("bench.eventsPerWrite", 2_000);
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
     private static final int DAYS = 730;
     private static final String[] DEBITS = {"1000", "1010", "1100", "1200", "6000", "5000"};

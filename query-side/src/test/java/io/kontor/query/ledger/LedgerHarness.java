@@ -1,5 +1,6 @@
 package io.kontor.query.ledger;
 
+import com.mongodb.client.MongoDatabase;
 import io.kontor.eventlog.testing.TestMongo;
 import io.kontor.events.ledger.AccountOpened;
 import io.kontor.events.ledger.AccountType;
@@ -23,7 +24,8 @@ final class LedgerHarness {
             new AccountOpened("4000", "Sales revenue", AccountType.REVENUE, Currency.getInstance("DKK")),
             new AccountOpened("6000", "Salaries", AccountType.EXPENSE, Currency.getInstance("DKK")));
 
-    final LedgerStore store = new LedgerStore(TestMongo.freshDatabase());
+    final MongoDatabase database = TestMongo.freshDatabase();
+    final LedgerStore store = new LedgerStore(database);
     final LedgerReports reports = new LedgerReports(store);
     private final PostingRules rules = PostingRules.standard();
     private long position;

@@ -77,6 +77,21 @@ class DocumentFoldTest {
         return views.staged("lists-fold", () -> new ListFold(views));
     }
 
+    /** A client of the test server that records each {@code command} it sends, as JSON, in {@code sent}. */
+    private static MongoClient recording(String command, List<String> sent) {
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals(command)) {
+                    sent.add(event.getCommand().toJson());
+                }
+            }
+        };
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestMongo.connectionString()))
+                .addCommandListener(listener).build());
+    }
+
     private MongoCollection<Document> lists() {
         return database.getCollection("lists");
     }
@@ -135,20 +150,10 @@ class DocumentFoldTest {
             fold(v).add("b", "old", 2);
         });
         List<String> finds = new ArrayList<>();
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")) {
-                    finds.add(event.getCommand().toJson());
-                }
-            }
-        };
         List<EventMessage<String>> events = List.of("a", "b", "c", "a").stream()
                 .<EventMessage<String>>map(GenericEventMessage::new).toList();
 
-        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(TestMongo.connectionString()))
-                .addCommandListener(listener).build())) {
+        try (MongoClient client = recording("find", finds)) {
             Views countedViews = new Views(client.getDatabase(database.getName()));
             BatchingUnitOfWork<EventMessage<String>> unitOfWork = new BatchingUnitOfWork<>(events);
             unitOfWork.start();
@@ -170,17 +175,7 @@ class DocumentFoldTest {
     @Test
     void aDocumentChangedByManyEventsOfABatchIsSentOnce() {
         List<String> updates = new ArrayList<>();
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("update")) {
-                    updates.add(event.getCommand().toJson());
-                }
-            }
-        };
-        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(TestMongo.connectionString()))
-                .addCommandListener(listener).build())) {
+        try (MongoClient client = recording("update", updates)) {
             Views countedViews = new Views(client.getDatabase(database.getName()));
             UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             for (long position = 1; position <= 50; position++) {

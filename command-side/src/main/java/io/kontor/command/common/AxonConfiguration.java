@@ -9,17 +9,22 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Axon on the command side: Kontor's event log as the storage engine (Axon's auto-configuration wraps it in an
- * {@code EmbeddedEventStore}), Jackson serialization from the event log's own {@code ObjectMapper} (records need
- * it; XStream cannot read them), the acting user and correlation id copied from each command into its events, and
- * the command-bus interceptors every command passes. The command bus stays Axon's {@link SimpleCommandBus}: each
+ * Axon on the command side: Kontor's event log as the storage engine, in an {@code EmbeddedEventStore} that keeps
+ * the aggregates' streams between loads, Jackson serialization from the event log's own {@code ObjectMapper}
+ * (records need it; XStream cannot read them), the acting user and correlation id copied from each command into its
+ * events, and the command-bus interceptors every command passes. The command bus stays Axon's {@link SimpleCommandBus}: each
  * HTTP thread runs its own unit of work, and the engine's group commit batches those concurrent units of work.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +61,25 @@ public class AxonConfiguration {
                 .upcasterChain(KontorUpcasters.chain())
                 .meterRegistry(meterRegistry)
                 .build();
+    }
+
+    /**
+     * Axon's event store on Kontor's engine, as Axon's auto-configuration would build it, with the aggregates' streams
+     * kept between loads (see {@link StreamCachingEventStore}).
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    EventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                          @Value("${kontor.command.stream-cache.max-events:" + StreamCachingEventStore.DEFAULT_MAX_EVENTS
+                                  + "}") int maxEvents,
+                          @Value("${kontor.command.stream-cache.max-stream-events:"
+                                  + StreamCachingEventStore.DEFAULT_MAX_STREAM_EVENTS + "}") int maxStreamEvents) {
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
+        return new StreamCachingEventStore(store, maxEvents, maxStreamEvents);
     }
 
     /** The only correlation data: replaces Axon's default provider, whose own {@code correlationId} would win. */

@@ -1,6 +1,7 @@
 package io.kontor.query.load;
 
 import com.mongodb.client.MongoDatabase;
+import io.kontor.command.common.StreamCachingEventStore;
 import io.kontor.eventlog.KontorEventStorageEngine;
 import io.kontor.eventlog.KontorJson;
 import org.axonframework.commandhandling.CommandBus;
@@ -23,7 +24,8 @@ import org.springframework.core.env.Environment;
  * {@code kontor} (as shipped, nothing changes), {@code memory} (Axon's {@link InMemoryEventStorageEngine}, the
  * framework's ceiling) or {@code axon-mongo} (axon-mongo's {@link MongoEventStorageEngine} in the same database,
  * the peer). The aggregates, lookups and snapshotter all use the {@code eventBus} bean, so replacing that one bean
- * moves every read and append; Kontor's own engine stays as a bean but holds nothing.
+ * moves every read and append; Kontor's own engine stays as a bean but holds nothing. The replacement keeps the
+ * aggregates' streams like the shipped store ({@link StreamCachingEventStore}).
  */
 @Configuration(proxyBeanMethods = false)
 class BenchEngineConfiguration {
@@ -39,7 +41,10 @@ class BenchEngineConfiguration {
                 if (!name.equals("eventBus") || engine.equals("kontor")) {
                     return bean;
                 }
-                return EmbeddedEventStore.builder().storageEngine(storageEngine(engine, beans)).build();
+                // Kept streams as on Kontor's engine: the engines differ in storage only.
+                return new StreamCachingEventStore(
+                        EmbeddedEventStore.builder().storageEngine(storageEngine(engine, beans)).build(),
+                        StreamCachingEventStore.DEFAULT_MAX_EVENTS, StreamCachingEventStore.DEFAULT_MAX_STREAM_EVENTS);
             }
         };
     }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,11 +24,13 @@ import java.util.Map;
  * and each day's visitor log, the visits that began that day. Check-in and check-out times are the events'
  * timestamps. Each change to the on-site list is also sent to the live screen {@value #ON_SITE_SCREEN} once written.
  *
- * <p>A day's log is kept in parts, one per {@value #LOG_PART_SECONDS} seconds of check-ins ({@code log:<date>@<n>}),
- * listed by the day's index document ({@code log:<date>}): a batch rewrites only the parts its events touch, so its
- * cost does not grow with the day's visitors. A part is named by the check-in time, which the check-out event
- * carries, so a check-out finds its visit's part without a lookup. Logs written before parts existed (one document
- * {@code day:<date>}) are still read and checked out of.
+ * <p>A day's log is kept in parts, one per second with check-ins ({@code log:<date>/<epoch second>}), listed by the
+ * day's index document ({@code log:<date>}): a batch rewrites only the parts its events touch, and a part holds the
+ * visits of one second, so a batch's cost grows neither with the day's visitors nor with the rate of check-ins. A
+ * part is named by the check-in time, which the check-out event carries, so a check-out finds its visit's part
+ * without a lookup. Logs written before are still read and checked out of: parts of
+ * {@value #OLDER_LOG_PART_SECONDS} seconds ({@code log:<date>@<n>}, listed by the same index), and before those one
+ * document per day ({@code day:<date>}).
  */
 @Component
 @ProcessingGroup(ReceptionProjection.GROUP)
@@ -47,8 +50,8 @@ public class ReceptionProjection {
         this.live = live;
     }
 
-    /** How many seconds of check-ins one part of a day's visitor log holds. */
-    static final long LOG_PART_SECONDS = 10;
+    /** How many seconds of check-ins one part of a day's visitor log held before parts were one second. */
+    static final long OLDER_LOG_PART_SECONDS = 10;
 
     /** The day's log as one document, as written before the log had parts. */
     static String dayKey(LocalDate date) {
@@ -62,8 +65,23 @@ public class ReceptionProjection {
 
     /** The part of its day's visitor log that a visit checked in at {@code checkedInAt} belongs to. */
     static String logPart(Instant checkedInAt) {
+        return logKey(FrontDesk.dayOf(checkedInAt)) + "/" + checkedInAt.getEpochSecond();
+    }
+
+    /** The part that held a visit checked in at {@code checkedInAt} when parts were ten seconds. */
+    static String olderLogPart(Instant checkedInAt) {
         return logKey(FrontDesk.dayOf(checkedInAt)) + "@" + Math.floorDiv(checkedInAt.getEpochSecond(),
-                LOG_PART_SECONDS);
+                OLDER_LOG_PART_SECONDS);
+    }
+
+    /** The document of the day's log that holds the visit: its part, an older part, or the day's one document. */
+    private static String logOf(ListDocuments documents, String visitorId, Instant checkedInAt) {
+        for (String part : List.of(logPart(checkedInAt), olderLogPart(checkedInAt))) {
+            if (documents.contains(part, visitorId)) {
+                return part;
+            }
+        }
+        return dayKey(FrontDesk.dayOf(checkedInAt));
     }
 
     private ListDocuments documents() {
@@ -97,8 +115,7 @@ public class ReceptionProjection {
         long position = Views.positionOf(token);
         ListDocuments documents = documents();
         documents.change(ON_SITE, position, items -> ListDocuments.remove(items, event.visitorId()));
-        String part = logPart(event.checkedInAt());
-        String log = documents.contains(part, event.visitorId()) ? part : dayKey(FrontDesk.dayOf(event.checkedInAt()));
+        String log = logOf(documents, event.visitorId(), event.checkedInAt());
         documents.change(log, position,
                 items -> ListDocuments.set(items, event.visitorId(), "checkedOutAt", at.toString()));
         live.changed(ON_SITE_SCREEN, position, "LEFT", Map.of("id", event.visitorId(), "checkedOutAt", at.toString()));

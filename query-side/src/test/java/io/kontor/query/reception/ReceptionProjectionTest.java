@@ -54,18 +54,18 @@ class ReceptionProjectionTest {
     }
 
     @Test
-    void aDaysLogIsKeptInPartsAndABatchRewritesOnlyThePartsItTouches() {
-        harness.batch(at("2027-05-03T08:00:01Z", visitor("v-1", "Ole")),
-                at("2027-05-03T08:00:05Z", visitor("v-2", "Bo")),
-                at("2027-05-03T08:00:15Z", visitor("v-3", "Eva")));
+    void aDaysLogIsKeptInPartsOfOneSecondAndABatchRewritesOnlyThePartsItTouches() {
+        harness.batch(at("2027-05-03T08:00:01.100Z", visitor("v-1", "Ole")),
+                at("2027-05-03T08:00:01.900Z", visitor("v-2", "Bo")),
+                at("2027-05-03T08:00:02Z", visitor("v-3", "Eva")));
         harness.batch(at("2027-05-03T09:00:00Z", visitor("v-4", "Kim")),
-                at("2027-05-03T09:30:00Z", new VisitorCheckedOut("v-2", Instant.parse("2027-05-03T08:00:05Z"))));
+                at("2027-05-03T09:30:00Z", new VisitorCheckedOut("v-2", Instant.parse("2027-05-03T08:00:01.900Z"))));
 
         var visitors = harness.database.getCollection(ReceptionProjection.VISITORS);
-        Document first = visitors.find(Filters.eq("_id", ReceptionProjection.logPart(
-                Instant.parse("2027-05-03T08:00:01Z")))).first();
-        Document second = visitors.find(Filters.eq("_id", ReceptionProjection.logPart(
-                Instant.parse("2027-05-03T08:00:15Z")))).first();
+        Document first = visitors.find(Filters.eq("_id", "log:2027-05-03/" + Instant.parse(
+                "2027-05-03T08:00:01Z").getEpochSecond())).first();
+        Document second = visitors.find(Filters.eq("_id", "log:2027-05-03/" + Instant.parse(
+                "2027-05-03T08:00:02Z").getEpochSecond())).first();
         assertThat(first.getList("items", Document.class)).extracting(d -> d.getString("id"))
                 .containsExactly("v-1", "v-2");
         // The second batch changed the first part (a check-out) but not the second: it still has the first batch's
@@ -98,6 +98,27 @@ class ReceptionProjectionTest {
         VisitorsController.VisitorLog day = queries.day(LocalDate.of(2027, 5, 3));
         assertThat(day.visitors()).extracting(VisitorsController.VisitorView::id).containsExactly("v-old", "v-new");
         assertThat(day.visitors().get(0).checkedOutAt()).isEqualTo("2027-05-03T10:00:00Z");
+    }
+
+    @Test
+    void aVisitInAPartOfTenSecondsFromBeforePartsWereOneSecondIsStillReadAndCheckedOutOf() {
+        Instant checkedIn = Instant.parse("2027-05-03T07:00:04Z");
+        String olderPart = "log:2027-05-03@" + checkedIn.getEpochSecond() / 10;
+        var visitors = harness.database.getCollection(ReceptionProjection.VISITORS);
+        visitors.insertOne(new Document("_id", "log:2027-05-03").append("position", 0L)
+                .append("items", List.of(new Document("id", olderPart))));
+        visitors.insertOne(new Document("_id", olderPart).append("position", 0L).append("items", List.of(
+                new Document("id", "v-old").append("name", "Ib").append("company", "Olsen ApS")
+                        .append("hostId", "anna").append("hostName", "Anna Berg").append("purpose", "Audit")
+                        .append("checkedInAt", checkedIn.toString()).append("checkedOutAt", null))));
+
+        harness.batch(at("2027-05-03T08:00:00Z", visitor("v-new", "Ole")),
+                at("2027-05-03T10:00:00Z", new VisitorCheckedOut("v-old", checkedIn)));
+
+        VisitorsController.VisitorLog day = queries.day(LocalDate.of(2027, 5, 3));
+        assertThat(day.visitors()).extracting(VisitorsController.VisitorView::id).containsExactly("v-old", "v-new");
+        assertThat(day.visitors().get(0).checkedOutAt()).isEqualTo("2027-05-03T10:00:00Z");
+        assertThat(visitors.find(Filters.eq("_id", olderPart)).first().getLong("position")).isEqualTo(2L);
     }
 
     @Test

@@ -66,6 +66,7 @@ import java.util.concurrent.locks.LockSupport;
  *     -Dbench.args="clients=32 seconds=30 warmup=10 rounds=2 engines=kontor,kontor-commands,memory,axon-mongo
  *     scale=10000,1000000 scale-engines=kontor,kontor-commands,axon-mongo lag=0.25"
  * </pre>
+ * {@code app-args=--a=1,--b=2} passes settings to both apps, to measure one against its default.
  */
 public final class LoadDriver {
 
@@ -82,6 +83,8 @@ public final class LoadDriver {
     private final int seconds;
     private final int warmup;
     private final double lagFraction;
+    /** Extra arguments for both apps ({@code app-args=--a=1,--b=2}), to measure a setting against its default. */
+    private final List<String> appArguments;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private LoadDriver(Map<String, String> options) {
@@ -89,6 +92,7 @@ public final class LoadDriver {
         this.seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         this.warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         this.lagFraction = Double.parseDouble(options.getOrDefault("lag", "0.25"));
+        this.appArguments = list(options.getOrDefault("app-args", ""));
     }
 
     public static void main(String[] args) {
@@ -205,7 +209,7 @@ public final class LoadDriver {
         boolean views = engine.equals("kontor");
         String storage = engine.equals(KONTOR_COMMANDS) ? "kontor" : engine;
         String database = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String[] arguments = arguments(database, storage);
+        String[] arguments = arguments(database, storage, appArguments);
         ConfigurableApplicationContext command = CommandSideApplication.builder()
                 .sources(BenchEngineConfiguration.class).run(arguments);
         ConfigurableApplicationContext query = null;
@@ -242,7 +246,7 @@ public final class LoadDriver {
         }
     }
 
-    private static String[] arguments(String database, String engine) {
+    private static String[] arguments(String database, String engine, List<String> extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--kontor.mongo.uri=" + TestMongo.connectionString(),
@@ -252,6 +256,7 @@ public final class LoadDriver {
                 "--logging.level.root=WARN",
                 "--logging.level.io.kontor=WARN"));
         args.addAll(UserArguments.of(USERS));
+        args.addAll(extra);
         return args.toArray(String[]::new);
     }
 

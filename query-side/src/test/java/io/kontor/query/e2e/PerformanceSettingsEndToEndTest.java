@@ -3,7 +3,11 @@ package io.kontor.query.e2e;
 import io.kontor.command.common.StreamCachingEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.springboot.TimeoutProperties;
+import org.apache.catalina.connector.Connector;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 import java.util.List;
 
@@ -11,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The settings that BENCHMARKS.md measures, as the apps run them: event handlers without Axon's per-call timers
- * (commands and batches keep theirs), and the command side's event store keeping the aggregates' streams.
+ * (commands and batches keep theirs), the command side's event store keeping the aggregates' streams, and the
+ * command side's request threads: four per core, not Tomcat's 200.
  */
 class PerformanceSettingsEndToEndTest {
 
@@ -44,5 +49,13 @@ class PerformanceSettingsEndToEndTest {
         assertThat(kept.keptEvents()).isGreaterThan(before);
         apps.acted("itsupport", "/api/tickets/perf-1/assignment", "{\"assignee\":\"frontdesk\"}");
         assertThat(kept.keptEvents()).isGreaterThan(before + 1);
+    }
+
+    @Test
+    void theCommandSideAnswersWithFourRequestThreadsPerCore() {
+        Connector connector = ((TomcatWebServer) ((ServletWebServerApplicationContext) apps.command).getWebServer())
+                .getTomcat().getConnector();
+        ThreadPoolExecutor executor = (ThreadPoolExecutor) connector.getProtocolHandler().getExecutor();
+        assertThat(executor.getMaximumPoolSize()).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
     }
 }

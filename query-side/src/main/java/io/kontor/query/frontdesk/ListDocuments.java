@@ -51,6 +51,12 @@ public final class ListDocuments implements Views.StagedWrites {
                 .anyMatch(item -> id.equals(item.getString("id")));
     }
 
+    /** Whether document {@code key}, as this batch has folded it so far, has no items (or does not exist). */
+    public boolean isEmpty(String key) {
+        Document document = documents.get(key);
+        return document == null || document.getList(ITEMS, Document.class).isEmpty();
+    }
+
     /** Adds {@code item}, or replaces the item with its id. */
     public static void upsert(List<Document> items, Document item) {
         remove(items, item.getString("id"));

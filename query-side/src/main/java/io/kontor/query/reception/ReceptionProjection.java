@@ -20,9 +20,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Folds the log into reception's views, both in {@value #VISITORS}: who is on site now (document {@value #ON_SITE})
- * and each day's visitor log, the visits that began that day. Check-in and check-out times are the events'
- * timestamps. Each change to the on-site list is also sent to the live screen {@value #ON_SITE_SCREEN} once written.
+ * Folds the log into reception's views, both in {@value #VISITORS}: who is on site now and each day's visitor log,
+ * the visits that began that day. Check-in and check-out times are the events' timestamps. Each change to the on-site
+ * list is also sent to the live screen {@value #ON_SITE_SCREEN} once written.
+ *
+ * <p>Who is on site is kept in parts too, one per second with check-ins of visitors still on site
+ * ({@code on-site/<epoch second>}), listed by {@value #ON_SITE_INDEX}; a part leaves the index when its last visitor
+ * leaves (the empty part stays, a few bytes). A batch thus rewrites the parts its visitors arrived in, not the whole
+ * list. Visitors who arrived while the list was one document ({@value #ON_SITE}) are still listed from it and
+ * removed from it when they leave.
  *
  * <p>A day's log is kept in parts, one per second with check-ins ({@code log:<date>/<epoch second>}), listed by the
  * day's index document ({@code log:<date>}): a batch rewrites only the parts its events touch, and a part holds the
@@ -39,7 +45,10 @@ public class ReceptionProjection {
 
     public static final String GROUP = "reception";
     public static final String VISITORS = "reception_visitors";
+    /** Who was on site, as one document, before the list had parts. */
     public static final String ON_SITE = "on-site";
+    /** The index of who is on site: one item per part with visitors in it. */
+    public static final String ON_SITE_INDEX = "on-site:parts";
     public static final String ON_SITE_SCREEN = "visitors-on-site";
 
     private final Views views;
@@ -52,6 +61,11 @@ public class ReceptionProjection {
 
     /** How many seconds of check-ins one part of a day's visitor log held before parts were one second. */
     static final long OLDER_LOG_PART_SECONDS = 10;
+
+    /** The part of the on-site list that a visitor who checked in at {@code checkedInAt} is in while on site. */
+    static String onSitePart(Instant checkedInAt) {
+        return ON_SITE + "/" + checkedInAt.getEpochSecond();
+    }
 
     /** The day's log as one document, as written before the log had parts. */
     static String dayKey(LocalDate date) {
@@ -100,7 +114,11 @@ public class ReceptionProjection {
                 .append("checkedInAt", at.toString())
                 .append("checkedOutAt", null);
         ListDocuments documents = documents();
-        documents.change(ON_SITE, position, items -> ListDocuments.upsert(items, new Document(visitor)));
+        String here = onSitePart(at);
+        if (!documents.contains(ON_SITE_INDEX, here)) {
+            documents.change(ON_SITE_INDEX, position, items -> items.add(new Document("id", here)));
+        }
+        documents.change(here, position, items -> ListDocuments.upsert(items, new Document(visitor)));
         String part = logPart(at);
         String index = logKey(FrontDesk.dayOf(at));
         if (!documents.contains(index, part)) {
@@ -114,7 +132,15 @@ public class ReceptionProjection {
     void on(VisitorCheckedOut event, TrackingToken token, @Timestamp Instant at) {
         long position = Views.positionOf(token);
         ListDocuments documents = documents();
-        documents.change(ON_SITE, position, items -> ListDocuments.remove(items, event.visitorId()));
+        String here = onSitePart(event.checkedInAt());
+        if (documents.contains(here, event.visitorId())) {
+            documents.change(here, position, items -> ListDocuments.remove(items, event.visitorId()));
+            if (documents.isEmpty(here)) {
+                documents.change(ON_SITE_INDEX, position, items -> ListDocuments.remove(items, here));
+            }
+        } else if (documents.contains(ON_SITE, event.visitorId())) {
+            documents.change(ON_SITE, position, items -> ListDocuments.remove(items, event.visitorId()));
+        }
         String log = logOf(documents, event.visitorId(), event.checkedInAt());
         documents.change(log, position,
                 items -> ListDocuments.set(items, event.visitorId(), "checkedOutAt", at.toString()));

@@ -48,7 +48,8 @@ class VisitorsController {
     @GetMapping("/api/visitors/on-site")
     @Operation(summary = "Visitors checked in and not yet out, by arrival (role FRONT_DESK)")
     List<VisitorView> onSite() {
-        return list(ReceptionProjection.ON_SITE);
+        // The index names the list's parts; visitors who arrived before parts existed are in one document.
+        return listed(ReceptionProjection.ON_SITE, ReceptionProjection.ON_SITE_INDEX);
     }
 
     @GetMapping(path = "/api/visitors/on-site/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -64,16 +65,18 @@ class VisitorsController {
             + "check-out times (role FRONT_DESK)")
     VisitorLog day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         // The day's index names its log's parts; a log from before parts existed is one document of its own.
-        List<String> keys = new ArrayList<>(List.of(ReceptionProjection.dayKey(date)));
-        Document index = visitors().find(Filters.eq("_id", ReceptionProjection.logKey(date))).first();
-        if (index != null) {
-            index.getList(ListDocuments.ITEMS, Document.class).forEach(part -> keys.add(part.getString("id")));
-        }
-        return new VisitorLog(date.toString(), list(visitors().find(Filters.in("_id", keys))));
+        return new VisitorLog(date.toString(),
+                listed(ReceptionProjection.dayKey(date), ReceptionProjection.logKey(date)));
     }
 
-    private List<VisitorView> list(String key) {
-        return list(visitors().find(Filters.eq("_id", key)));
+    /** The visitors in document {@code whole} and in every part that document {@code index} names. */
+    private List<VisitorView> listed(String whole, String index) {
+        List<String> keys = new ArrayList<>(List.of(whole));
+        Document parts = visitors().find(Filters.eq("_id", index)).first();
+        if (parts != null) {
+            parts.getList(ListDocuments.ITEMS, Document.class).forEach(part -> keys.add(part.getString("id")));
+        }
+        return list(visitors().find(Filters.in("_id", keys)));
     }
 
     private static List<VisitorView> list(Iterable<Document> documents) {

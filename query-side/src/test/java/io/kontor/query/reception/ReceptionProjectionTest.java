@@ -122,6 +122,45 @@ class ReceptionProjectionTest {
     }
 
     @Test
+    void whoIsOnSiteIsKeptInPartsOfOneSecondAndAPartLeavesTheIndexWithItsLastVisitor() {
+        harness.batch(at("2027-05-03T08:00:01.100Z", visitor("v-1", "Ole")),
+                at("2027-05-03T08:00:01.900Z", visitor("v-2", "Bo")),
+                at("2027-05-03T08:00:02Z", visitor("v-3", "Eva")));
+        harness.batch(at("2027-05-03T09:00:00Z", new VisitorCheckedOut("v-3", Instant.parse("2027-05-03T08:00:02Z"))),
+                at("2027-05-03T09:30:00Z", new VisitorCheckedOut("v-1", Instant.parse("2027-05-03T08:00:01.100Z"))));
+
+        var visitors = harness.database.getCollection(ReceptionProjection.VISITORS);
+        String first = "on-site/" + Instant.parse("2027-05-03T08:00:01Z").getEpochSecond();
+        assertThat(visitors.find(Filters.eq("_id", first)).first().getList("items", Document.class))
+                .extracting(d -> d.getString("id")).containsExactly("v-2");
+        assertThat(visitors.find(Filters.eq("_id", ReceptionProjection.ON_SITE_INDEX)).first()
+                .getList("items", Document.class)).extracting(d -> d.getString("id")).containsExactly(first);
+        assertThat(visitors.find(Filters.eq("_id", ReceptionProjection.ON_SITE)).first()).isNull();
+        assertThat(queries.onSite()).extracting(VisitorsController.VisitorView::id).containsExactly("v-2");
+    }
+
+    @Test
+    void visitorsOnTheOnSiteListFromBeforeItHadPartsAreStillListedAndLeaveIt() {
+        var visitors = harness.database.getCollection(ReceptionProjection.VISITORS);
+        visitors.insertOne(new Document("_id", ReceptionProjection.ON_SITE).append("position", 0L).append("items",
+                List.of(new Document("id", "v-old").append("name", "Ib").append("company", "Olsen ApS")
+                                .append("hostId", "anna").append("hostName", "Anna Berg").append("purpose", "Audit")
+                                .append("checkedInAt", "2027-05-03T07:00:00Z").append("checkedOutAt", null),
+                        new Document("id", "v-older").append("name", "Jo").append("company", "Olsen ApS")
+                                .append("hostId", "anna").append("hostName", "Anna Berg").append("purpose", "Audit")
+                                .append("checkedInAt", "2027-05-03T06:00:00Z").append("checkedOutAt", null))));
+
+        harness.batch(at("2027-05-03T08:00:00Z", visitor("v-new", "Ole")));
+        assertThat(queries.onSite()).extracting(VisitorsController.VisitorView::id)
+                .containsExactly("v-older", "v-old", "v-new");
+
+        harness.batch(at("2027-05-03T10:00:00Z", new VisitorCheckedOut("v-old", Instant.parse("2027-05-03T07:00:00Z"))));
+        assertThat(queries.onSite()).extracting(VisitorsController.VisitorView::id).containsExactly("v-older", "v-new");
+        assertThat(visitors.find(Filters.eq("_id", ReceptionProjection.ON_SITE)).first()
+                .getList("items", Document.class)).extracting(d -> d.getString("id")).containsExactly("v-older");
+    }
+
+    @Test
     void aRedeliveredBatchChangesNothing() {
         long first = harness.batch(at("2027-05-03T08:00:00Z", visitor("v-1", "Ole")),
                 at("2027-05-03T09:00:00Z", new VisitorCheckedOut("v-1", Instant.parse("2027-05-03T08:00:00Z"))));

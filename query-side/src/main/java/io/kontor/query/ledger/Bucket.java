@@ -23,7 +23,14 @@ import java.util.List;
 record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, int lines, long stamp,
               LocalDate firstDate, List<LedgerLine> embedded) {
 
-    static final int EMBEDDED_LINES = 200;
+    /**
+     * How many of a day's lines its bucket embeds. Every batch that posts to the day updates the bucket, and the
+     * embedded server copies the whole document to update it: at 200 lines (~50 KB) that copy was the ledger view's
+     * largest cost under load. Readers take the embedded lines as they find them and the rest from their own
+     * documents, and the fold embeds a line only below this and below what the bucket already has, so buckets
+     * written with 200 stay valid.
+     */
+    static final int EMBEDDED_LINES = 50;
 
     Bucket {
         embedded = List.copyOf(embedded);

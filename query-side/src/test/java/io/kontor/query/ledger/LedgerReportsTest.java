@@ -1,5 +1,6 @@
 package io.kontor.query.ledger;
 
+import com.mongodb.client.model.Filters;
 import io.kontor.events.ledger.JournalEntryPosted;
 import io.kontor.events.ledger.JournalEntryReversed;
 import io.kontor.events.ledger.JournalLine;
@@ -113,14 +114,46 @@ class LedgerReportsTest {
         for (int i = 0; i < Bucket.EMBEDDED_LINES + 5; i++) {
             busy.add(entry("je-" + i, NOV_27, "1010", "3000", "1.00"));
         }
-        ledger.batch(busy.subList(0, 150));
-        ledger.batch(busy.subList(150, busy.size()));
+        // The first batch leaves the day bucket short of its limit; the second crosses it.
+        int firstBatch = Bucket.EMBEDDED_LINES * 3 / 4;
+        ledger.batch(busy.subList(0, firstBatch));
+        ledger.batch(busy.subList(firstBatch, busy.size()));
 
         LedgerReports.AccountLedger bank = ledger.reports.ledger("1010", NOV_27, NOV_27);
 
         assertThat(bank.lines()).hasSize(Bucket.EMBEDDED_LINES + 5);
         assertThat(bank.lines()).extracting(LedgerReports.LedgerEntry::position).isSorted();
-        assertThat(bank.closingBalance()).isEqualTo("205.00");
+        assertThat(bank.closingBalance()).isEqualTo((Bucket.EMBEDDED_LINES + 5) + ".00");
+    }
+
+    @Test
+    void aDayBucketThatEmbedsMoreLinesThanNowIsReadAndPostedToAsItIs() {
+        List<JournalEntryPosted> busy = new java.util.ArrayList<>();
+        for (int i = 0; i < Bucket.EMBEDDED_LINES + 20; i++) {
+            busy.add(entry("je-" + i, NOV_27, "1010", "3000", "1.00"));
+        }
+        ledger.batch(busy);
+        // Rewrite the day's bucket as a larger limit wrote it: ten more lines embedded, their own documents gone.
+        String day = Bucket.day("1010", NOV_27);
+        Bucket bucket = ledger.store.buckets(List.of(day)).get(day);
+        List<String> moved = java.util.stream.IntStream.range(Bucket.EMBEDDED_LINES, Bucket.EMBEDDED_LINES + 10)
+                .mapToObj(i -> LedgerLine.id("1010", NOV_27, i)).toList();
+        List<LedgerLine> embedded = new java.util.ArrayList<>(bucket.embedded());
+        embedded.addAll(ledger.store.lines(moved));
+        ledger.database.getCollection(LedgerStore.BUCKETS).deleteOne(Filters.eq("_id", day));
+        ledger.database.getCollection(LedgerStore.LINES).deleteMany(Filters.in("_id", moved));
+        ledger.store.writeBuckets(List.of(new Bucket(bucket.id(), bucket.account(), bucket.debit(), bucket.credit(),
+                bucket.lines(), bucket.stamp(), bucket.firstDate(), embedded)), List.of());
+        assertThat(ledger.store.buckets(List.of(day)).get(day).embedded()).hasSize(Bucket.EMBEDDED_LINES + 10);
+
+        ledger.batch(List.of(entry("je-late-1", NOV_27, "1010", "3000", "2.00"),
+                entry("je-late-2", NOV_27, "1010", "3000", "3.00")));
+
+        LedgerReports.AccountLedger bank = ledger.reports.ledger("1010", NOV_27, NOV_27);
+        assertThat(bank.lines()).hasSize(Bucket.EMBEDDED_LINES + 22);
+        assertThat(bank.lines()).extracting(LedgerReports.LedgerEntry::position).isSorted();
+        assertThat(bank.closingBalance()).isEqualTo((Bucket.EMBEDDED_LINES + 25) + ".00");
+        assertThat(ledger.store.buckets(List.of(day)).get(day).embedded()).hasSize(Bucket.EMBEDDED_LINES + 10);
     }
 
     @Test

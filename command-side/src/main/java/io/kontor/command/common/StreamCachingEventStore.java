@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Lifecycle;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.common.stream.BlockingStream;
 
 import java.time.Instant;
@@ -80,7 +81,7 @@ public final class StreamCachingEventStore implements EventStore, Lifecycle {
             }
             stream.add(event);
         }
-        keep(aggregateIdentifier, stream);
+        keepWhenCommitted(aggregateIdentifier, stream);
         return DomainEventStream.of(stream);
     }
 
@@ -108,6 +109,18 @@ public final class StreamCachingEventStore implements EventStore, Lifecycle {
         List<DomainEventMessage<?>> gone = streams.remove(aggregateIdentifier);
         if (gone != null) {
             keptEvents -= gone.size();
+        }
+    }
+
+    /**
+     * Inside a unit of work, Axon's store adds the events that unit of work has staged but not yet appended to what
+     * it reads: the stream is kept only once the unit of work has committed, so a rolled-back event is never kept.
+     */
+    private void keepWhenCommitted(String aggregateIdentifier, List<DomainEventMessage<?>> stream) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> keep(aggregateIdentifier, stream));
+        } else {
+            keep(aggregateIdentifier, stream);
         }
     }
 
@@ -151,7 +164,7 @@ public final class StreamCachingEventStore implements EventStore, Lifecycle {
             boolean more = underlying.hasNext();
             if (!more && !done) {
                 done = true;
-                keep(aggregateIdentifier, read);
+                keepWhenCommitted(aggregateIdentifier, read);
             }
             return more;
         }

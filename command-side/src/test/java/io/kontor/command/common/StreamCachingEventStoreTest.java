@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,29 @@ class StreamCachingEventStoreTest {
         log.reads.clear();
         consume(store.readEvents("a"));
         assertThat(log.reads).containsExactly("a snapshot", "a from 3");
+    }
+
+    @Test
+    void eventsStagedByAUnitOfWorkAreKeptOnlyIfItCommits() {
+        append("a", 0, 2);
+        consume(store.readEvents("a"));
+
+        DefaultUnitOfWork<?> rolledBack = DefaultUnitOfWork.startAndGet(null);
+        inner.publish(new GenericDomainEventMessage<>("Thing", "a", 2, new Happened("a", 2)));
+        // Axon's store reads what this unit of work staged too.
+        assertThat(numbers(store.readEvents("a"))).containsExactly(0, 1, 2);
+        rolledBack.rollback();
+        assertThat(numbers(store.readEvents("a"))).containsExactly(0, 1);
+
+        DefaultUnitOfWork<?> committed = DefaultUnitOfWork.startAndGet(null);
+        inner.publish(new GenericDomainEventMessage<>("Thing", "a", 2, new Happened("a", 2)));
+        assertThat(numbers(store.readEvents("a"))).containsExactly(0, 1, 2);
+        assertThat(store.keptEvents()).isEqualTo(2);
+        committed.commit();
+        assertThat(store.keptEvents()).isEqualTo(3);
+        log.reads.clear();
+        assertThat(numbers(store.readEvents("a"))).containsExactly(0, 1, 2);
+        assertThat(log.reads).containsExactly("a from 3");
     }
 
     @Test

@@ -27,8 +27,8 @@ record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, in
      * How many of a day's lines its bucket embeds. Every batch that posts to the day updates the bucket, and the
      * embedded server copies the whole document to update it: at 200 lines (~50 KB) that copy was the ledger view's
      * largest cost under load. Readers take the embedded lines as they find them and the rest from their own
-     * documents, and the fold embeds a line only below this and below what the bucket already has, so buckets
-     * written with 200 stay valid.
+     * documents, and the fold embeds a line only while the day has fewer lines than this, so a bucket written when
+     * the limit was 200 stays valid: its next lines become documents of their own.
      */
     static final int EMBEDDED_LINES = 50;
 

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import io.kontor.eventlog.KontorEventStorageEngine;
 import io.kontor.events.KontorUpcasters;
 import io.kontor.eventlog.KontorJson;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -73,13 +74,18 @@ public class AxonConfiguration {
                           @Value("${kontor.command.stream-cache.max-events:" + StreamCachingEventStore.DEFAULT_MAX_EVENTS
                                   + "}") int maxEvents,
                           @Value("${kontor.command.stream-cache.max-stream-events:"
-                                  + StreamCachingEventStore.DEFAULT_MAX_STREAM_EVENTS + "}") int maxStreamEvents) {
+                                  + StreamCachingEventStore.DEFAULT_MAX_STREAM_EVENTS + "}") int maxStreamEvents,
+                          MeterRegistry meterRegistry) {
         EmbeddedEventStore store = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
-        return new StreamCachingEventStore(store, maxEvents, maxStreamEvents);
+        StreamCachingEventStore kept = new StreamCachingEventStore(store, maxEvents, maxStreamEvents);
+        Gauge.builder("kontor.command.stream.cache.events", kept, StreamCachingEventStore::keptEvents)
+                .description("Events of aggregates' streams kept in memory between loads")
+                .register(meterRegistry);
+        return kept;
     }
 
     /** The only correlation data: replaces Axon's default provider, whose own {@code correlationId} would win. */

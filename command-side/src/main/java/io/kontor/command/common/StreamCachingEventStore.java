@@ -96,7 +96,7 @@ public final class StreamCachingEventStore implements EventStore, Lifecycle {
         forget(snapshot.getAggregateIdentifier());
     }
 
-    /** How many events are kept, over all streams (for tests and metrics). */
+    /** How many events are kept, over all streams (the gauge {@code kontor.command.stream.cache.events}). */
     public synchronized long keptEvents() {
         return keptEvents;
     }

@@ -49,7 +49,8 @@ class MetricsEndToEndTest {
                 "kontor_command_failures_total{",
                 "kontor_eventlog_append_latency_seconds_count",
                 "kontor_eventlog_append_batch_size_count",
-                "kontor_eventlog_head");
+                "kontor_eventlog_head",
+                "kontor_command_stream_cache_events");
         assertThat(command).containsPattern(
                 "kontor_command_failures_total\\{[^}]*code=\"BUSINESS_RULE_VIOLATED\"[^}]*command=\"PostJournalEntry\"");
 

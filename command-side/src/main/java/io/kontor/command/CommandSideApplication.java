@@ -31,11 +31,7 @@ public class CommandSideApplication {
     public static SpringApplicationBuilder builder() {
         // Default properties: command-side.yml, the environment and arguments all override them.
         return new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties("spring.config.name=command-side",
-                        "server.tomcat.threads.max=" + requestThreads(Runtime.getRuntime().availableProcessors()));
-    }
-
-    static int requestThreads(int cores) {
-        return REQUEST_THREADS_PER_CORE * Math.max(1, cores);
+                .properties("spring.config.name=command-side", "server.tomcat.threads.max="
+                        + REQUEST_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
     }
 }

@@ -40,17 +40,6 @@ record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, in
         return new Bucket(id, account, BigDecimal.ZERO, BigDecimal.ZERO, 0, -1, null, List.of());
     }
 
-    Bucket plus(BigDecimal debitAmount, BigDecimal creditAmount, long lineStamp, LocalDate date) {
-        LocalDate first = firstDate == null || date.isBefore(firstDate) ? date : firstDate;
-        return new Bucket(id, account, debit.add(debitAmount), credit.add(creditAmount), lines + 1, lineStamp, first,
-                embedded);
-    }
-
-    /** Whether the next line of this day goes into the bucket itself. */
-    boolean embedsNextLine() {
-        return lines < EMBEDDED_LINES;
-    }
-
     Bucket withoutEmbedded() {
         return embedded.isEmpty() ? this : new Bucket(id, account, debit, credit, lines, stamp, firstDate, List.of());
     }
@@ -62,12 +51,6 @@ record Bucket(String id, String account, BigDecimal debit, BigDecimal credit, in
         all.addAll(later.embedded());
         return new Bucket(later.id(), later.account(), later.debit(), later.credit(), later.lines(), later.stamp(),
                 later.firstDate(), all);
-    }
-
-    Bucket embedding(LedgerLine line) {
-        List<LedgerLine> more = new ArrayList<>(embedded);
-        more.add(line);
-        return new Bucket(id, account, debit, credit, lines, stamp, firstDate, more);
     }
 
     static String all(String account) {

@@ -123,7 +123,7 @@ final class LedgerFold {
             firstDate = from.firstDate();
         }
 
-        /** As {@link Bucket#plus}: the line's amount on its side, the other side unchanged. */
+        /** The line's amount on its side; the other side gains zero ({@link #plusZero}). */
         void plus(JournalLine line, long lineStamp, LocalDate date) {
             BigDecimal amount = line.amount().amount();
             if (line.side() == Side.DEBIT) {

@@ -102,6 +102,15 @@ public class ReceptionProjection {
         return ListDocuments.of(views, VISITORS);
     }
 
+    /** Puts a copy of {@code visitor} into {@code part}, and lists the part in {@code index} if it is not yet. */
+    private static void addToPart(ListDocuments documents, String index, String part, Document visitor,
+                                  long position) {
+        if (!documents.contains(index, part)) {
+            documents.change(index, position, items -> items.add(new Document("id", part)));
+        }
+        documents.change(part, position, items -> ListDocuments.upsert(items, new Document(visitor)));
+    }
+
     @EventHandler
     void on(VisitorCheckedIn event, TrackingToken token, @Timestamp Instant at) {
         long position = Views.positionOf(token);
@@ -114,17 +123,8 @@ public class ReceptionProjection {
                 .append("checkedInAt", at.toString())
                 .append("checkedOutAt", null);
         ListDocuments documents = documents();
-        String here = onSitePart(at);
-        if (!documents.contains(ON_SITE_INDEX, here)) {
-            documents.change(ON_SITE_INDEX, position, items -> items.add(new Document("id", here)));
-        }
-        documents.change(here, position, items -> ListDocuments.upsert(items, new Document(visitor)));
-        String part = logPart(at);
-        String index = logKey(FrontDesk.dayOf(at));
-        if (!documents.contains(index, part)) {
-            documents.change(index, position, items -> items.add(new Document("id", part)));
-        }
-        documents.change(part, position, items -> ListDocuments.upsert(items, new Document(visitor)));
+        addToPart(documents, ON_SITE_INDEX, onSitePart(at), visitor, position);
+        addToPart(documents, logKey(FrontDesk.dayOf(at)), logPart(at), visitor, position);
         live.changed(ON_SITE_SCREEN, position, "ARRIVED", visitor);
     }
 
